@@ -1,0 +1,117 @@
+package org.switchboard.core.settings.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.api.Checks;
+import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.settings.entity.Settings;
+import org.switchboard.core.security.Roles;
+
+@Path("settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.MARKETER, Roles.CLIENT})
+@Tag(name = "Settings", description = "Call-centre time zone and the thresholds of the control reports")
+public class SettingsResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Checks checks;
+
+    /** The settings as read and written; every field is required on PUT. */
+    public record SettingsBody(
+            @NotBlank(message = "is required, e.g. Europe/Moscow") String timeZone,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 3600, message = "must be at most 3600")
+            Integer minTalkSeconds,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 86400, message = "must be at most 86400")
+            Integer longCallSeconds,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1")
+            Integer leadSpikeMinLeads,
+            @NotNull(message = "is required") @DecimalMin(value = "1.0", message = "must be at least 1.0") @DecimalMax(value = "1000", message = "must be at most 1000")
+            BigDecimal leadSpikeFactor,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 90, message = "must be at most 90")
+            Integer leadSpikeWindowDays,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1")
+            Integer shortCallsMinAnswered,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100")
+            Integer shortCallsPercent,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1")
+            Integer longCallsMinCount,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1")
+            Integer repeatDialsMax,
+            @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100")
+            Integer planMissPercent,
+            Long version) {
+
+        static SettingsBody of(Settings s) {
+            Settings.Thresholds t = s.thresholds();
+            return new SettingsBody(s.zone().getId(), t.minTalkSeconds(), t.longCallSeconds(), t.leadSpikeMinLeads(),
+                    t.leadSpikeFactor(), t.leadSpikeWindowDays(), t.shortCallsMinAnswered(), t.shortCallsPercent(),
+                    t.longCallsMinCount(), t.repeatDialsMax(), t.planMissPercent(), s.getVersion());
+        }
+    }
+
+    @GET
+    @Operation(summary = "The call-centre settings")
+    public SettingsBody get() {
+        return SettingsBody.of(settings());
+    }
+
+    @PUT
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change the settings (ADMIN); send the version you read")
+    public SettingsBody update(SettingsBody body) {
+        checks.valid(body);
+        Settings settings = settings();
+        if (body.version() == null) {
+            throw ProblemException.invalid("version", "is required: send the version you read");
+        }
+        if (body.version() != settings.getVersion()) {
+            throw ProblemException.staleVersion("The settings", body.version(), settings.getVersion());
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(body.timeZone().trim());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timeZone", "is not a time zone; use an IANA name such as Europe/Moscow");
+        }
+        Settings.Thresholds thresholds;
+        try {
+            thresholds = new Settings.Thresholds(body.minTalkSeconds(), body.longCallSeconds(), body.leadSpikeMinLeads(),
+                    body.leadSpikeFactor(), body.leadSpikeWindowDays(), body.shortCallsMinAnswered(),
+                    body.shortCallsPercent(), body.longCallsMinCount(), body.repeatDialsMax(), body.planMissPercent());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("longCallSeconds", e.getMessage());
+        }
+        settings.change(zone, thresholds);
+        em.flush();
+        return SettingsBody.of(settings);
+    }
+
+    private Settings settings() {
+        return em.find(Settings.class, Settings.SINGLETON);
+    }
+}

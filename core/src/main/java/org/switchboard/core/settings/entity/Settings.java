@@ -1,0 +1,104 @@
+package org.switchboard.core.settings.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import org.hibernate.envers.Audited;
+
+/**
+ * The installation's settings: one row. Defaults are DOMAIN.md's (seeded by the core migration);
+ * campaigns may override the thresholds for themselves.
+ */
+@Entity
+@Table(name = "core_settings")
+@Audited
+public class Settings {
+
+    /** The one row's id. */
+    public static final long SINGLETON = 1L;
+
+    @Id
+    private Long id;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Column(name = "min_talk_seconds", nullable = false)
+    private int minTalkSeconds;
+
+    @Column(name = "long_call_seconds", nullable = false)
+    private int longCallSeconds;
+
+    @Column(name = "lead_spike_min_leads", nullable = false)
+    private int leadSpikeMinLeads;
+
+    @Column(name = "lead_spike_factor", nullable = false, precision = 6, scale = 2)
+    private BigDecimal leadSpikeFactor;
+
+    @Column(name = "lead_spike_window_days", nullable = false)
+    private int leadSpikeWindowDays;
+
+    @Column(name = "short_calls_min_answered", nullable = false)
+    private int shortCallsMinAnswered;
+
+    @Column(name = "short_calls_percent", nullable = false)
+    private int shortCallsPercent;
+
+    @Column(name = "long_calls_min_count", nullable = false)
+    private int longCallsMinCount;
+
+    @Column(name = "repeat_dials_max", nullable = false)
+    private int repeatDialsMax;
+
+    @Column(name = "plan_miss_percent", nullable = false)
+    private int planMissPercent;
+
+    @Version
+    private long version;
+
+    protected Settings() {
+    }
+
+    /** The thresholds as one value, so they are checked and changed together. */
+    public record Thresholds(int minTalkSeconds, int longCallSeconds, int leadSpikeMinLeads, BigDecimal leadSpikeFactor,
+            int leadSpikeWindowDays, int shortCallsMinAnswered, int shortCallsPercent, int longCallsMinCount,
+            int repeatDialsMax, int planMissPercent) {
+
+        public Thresholds {
+            if (longCallSeconds <= minTalkSeconds) {
+                throw new IllegalArgumentException("longCallSeconds must be greater than minTalkSeconds");
+            }
+        }
+    }
+
+    public void change(ZoneId zone, Thresholds t) {
+        this.timeZone = zone.getId();
+        this.minTalkSeconds = t.minTalkSeconds();
+        this.longCallSeconds = t.longCallSeconds();
+        this.leadSpikeMinLeads = t.leadSpikeMinLeads();
+        this.leadSpikeFactor = t.leadSpikeFactor();
+        this.leadSpikeWindowDays = t.leadSpikeWindowDays();
+        this.shortCallsMinAnswered = t.shortCallsMinAnswered();
+        this.shortCallsPercent = t.shortCallsPercent();
+        this.longCallsMinCount = t.longCallsMinCount();
+        this.repeatDialsMax = t.repeatDialsMax();
+        this.planMissPercent = t.planMissPercent();
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Thresholds thresholds() {
+        return new Thresholds(minTalkSeconds, longCallSeconds, leadSpikeMinLeads, leadSpikeFactor, leadSpikeWindowDays,
+                shortCallsMinAnswered, shortCallsPercent, longCallsMinCount, repeatDialsMax, planMissPercent);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}
