@@ -1,0 +1,26 @@
+package org.switchboard.core.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.people.control.Passwords;
+
+class PasswordsTest {
+
+    @Test
+    void aHashVerifiesOnlyItsPasswordAndIsSalted() {
+        String hash = Passwords.hash("correct horse");
+        assertThat(hash).startsWith("$2a$10$").doesNotContain("correct horse");
+        assertThat(Passwords.matches("correct horse", hash)).isTrue();
+        assertThat(Passwords.matches("Correct horse", hash)).isFalse();
+        assertThat(Passwords.hash("correct horse")).isNotEqualTo(hash);
+        assertThat(Passwords.matches(null, hash)).isFalse();
+        assertThat(Passwords.matches("x", null)).isFalse();
+    }
+
+    @Test
+    void longPasswordsWork() {
+        String longPassword = "п".repeat(100);
+        assertThat(Passwords.matches(longPassword, Passwords.hash(longPassword))).isTrue();
+    }
+}

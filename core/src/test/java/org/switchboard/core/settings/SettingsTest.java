@@ -1,0 +1,19 @@
+package org.switchboard.core.settings;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.settings.entity.Settings;
+
+class SettingsTest {
+
+    @Test
+    void aLongCallMustBeLongerThanTheShortestCountedCall() {
+        assertThatThrownBy(() -> new Settings.Thresholds(30, 30, 5, BigDecimal.valueOf(3), 7, 20, 40, 3, 5, 80))
+                .hasMessageContaining("longCallSeconds");
+        assertThatCode(() -> new Settings.Thresholds(20, 1200, 5, BigDecimal.valueOf(3), 7, 20, 40, 3, 5, 80))
+                .doesNotThrowAnyException();
+    }
+}
