@@ -1,0 +1,158 @@
+package org.switchboard.core.tabular;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes rows of typed values as CSV or XLSX straight to an output stream. XLSX is written with POI's
+ * streaming workbook (a window of rows in memory, the rest on disk) with typed cells — numbers, booleans,
+ * dates and date-times as Excel values — a bold header, frozen header row and an autofilter. CSV is UTF-8
+ * with a byte-order mark (so Excel reads Cyrillic), comma-separated, with dates as {@code YYYY-MM-DD} and
+ * instants as {@code YYYY-MM-DD HH:MM:SS} in the call-centre time zone.
+ */
+public abstract class TabularWriter implements Closeable {
+
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public static TabularWriter open(TabularFormat format, OutputStream out, List<String> header, ZoneId zone)
+            throws IOException {
+        return format == TabularFormat.XLSX ? new Xlsx(out, header, zone) : new Csv(out, header, zone);
+    }
+
+    /** Writes one row; values may be String, Number, Boolean, LocalDate, LocalDateTime, Instant or null. */
+    public abstract void row(List<?> values) throws IOException;
+
+    static final class Csv extends TabularWriter {
+        private final CSVPrinter printer;
+        private final ZoneId zone;
+
+        Csv(OutputStream out, List<String> header, ZoneId zone) throws IOException {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF');
+            this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+            this.zone = zone;
+            printer.printRecord(header);
+        }
+
+        @Override
+        public void row(List<?> values) throws IOException {
+            printer.printRecord(values.stream().map(this::text).toList());
+        }
+
+        private String text(Object value) {
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof Instant instant) {
+                return LocalDateTime.ofInstant(instant, zone).format(DATE_TIME);
+            }
+            if (value instanceof LocalDateTime dateTime) {
+                return dateTime.format(DATE_TIME);
+            }
+            if (value instanceof BigDecimal decimal) {
+                return decimal.toPlainString();
+            }
+            return value.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            printer.close(true);
+        }
+    }
+
+    static final class Xlsx extends TabularWriter {
+        private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        private final SXSSFSheet sheet;
+        private final OutputStream out;
+        private final ZoneId zone;
+        private final CellStyle dateStyle;
+        private final CellStyle dateTimeStyle;
+        private final int columns;
+        private int next = 1;
+
+        Xlsx(OutputStream out, List<String> header, ZoneId zone) {
+            this.out = out;
+            this.zone = zone;
+            this.columns = header.size();
+            this.sheet = workbook.createSheet("data");
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            CellStyle headerStyle = workbook.createCellStyle();
+            headerStyle.setFont(bold);
+            short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
+            short dateTimeFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss");
+            dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(dateFormat);
+            dateTimeStyle = workbook.createCellStyle();
+            dateTimeStyle.setDataFormat(dateTimeFormat);
+            SXSSFRow row = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                Cell cell = row.createCell(i);
+                cell.setCellValue(header.get(i));
+                cell.setCellStyle(headerStyle);
+                sheet.setColumnWidth(i, Math.max(12, header.get(i).length() + 4) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+        }
+
+        @Override
+        public void row(List<?> values) {
+            SXSSFRow row = sheet.createRow(next++);
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                if (value == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(i);
+                if (value instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                } else if (value instanceof Boolean bool) {
+                    cell.setCellValue(bool);
+                } else if (value instanceof LocalDate date) {
+                    cell.setCellValue(date);
+                    cell.setCellStyle(dateStyle);
+                } else if (value instanceof LocalDateTime dateTime) {
+                    cell.setCellValue(dateTime);
+                    cell.setCellStyle(dateTimeStyle);
+                } else if (value instanceof Instant instant) {
+                    cell.setCellValue(LocalDateTime.ofInstant(instant, zone));
+                    cell.setCellStyle(dateTimeStyle);
+                } else {
+                    cell.setCellValue(value.toString());
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, Math.max(0, columns - 1)));
+                workbook.write(out);
+                out.flush();
+            } finally {
+                workbook.close();
+            }
+        }
+    }
+}
