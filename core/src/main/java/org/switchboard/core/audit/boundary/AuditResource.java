@@ -25,7 +25,7 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     @Operation(summary = "Changes of one kind of record (entity, e.g. User, Client, Settings), optionally of one record (id), newest first")
     public Page<AuditTrail.Change> changes(@QueryParam("entity") String entity, @QueryParam("id") Long id,
             @QueryParam("page") String page, @QueryParam("size") String size) {

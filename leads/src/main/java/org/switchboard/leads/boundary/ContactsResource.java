@@ -1,0 +1,204 @@
+package org.switchboard.leads.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.api.Checks;
+import org.switchboard.core.api.Page;
+import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.audit.control.AuditTrail;
+import org.switchboard.core.campaigns.control.Campaigns;
+import org.switchboard.core.imports.control.ImportMode;
+import org.switchboard.core.imports.control.ImportReport;
+import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.security.Caller;
+import org.switchboard.core.security.Roles;
+import org.switchboard.core.tabular.TabularFormat;
+import org.switchboard.leads.control.ContactBook;
+import org.switchboard.leads.control.DoNotCallList;
+import org.switchboard.leads.control.io.ContactImporter;
+import org.switchboard.leads.control.io.Exports;
+import org.switchboard.leads.entity.Contact;
+
+@Path("contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
+@Tag(name = "Contacts", description = "The contact base: people, their phones, consent and do-not-call wishes")
+public class ContactsResource {
+
+    @Inject
+    ContactBook book;
+
+    @Inject
+    Checks checks;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Imports imports;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    DoNotCallList dnc;
+
+    @Inject
+    Exports exports;
+
+    @Inject
+    AuditTrail audit;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record MergeRequest(@NotNull(message = "is required: the contact to fold into this one") Long sourceId) {
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Register a contact; 409 with a link when a phone or e-mail is already known, unless allowDuplicate=true")
+    public Response create(ContactInput input, @QueryParam("allowDuplicate") boolean allowDuplicate,
+            @Context UriInfo uri) {
+        Contact contact = book.create(checks.valid(input), allowDuplicate, caller.username());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(contact.getId())).build())
+                .entity(ContactView.of(contact)).build();
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.MARKETER, Roles.CLIENT})
+    @Operation(summary = "Find contacts by phone (any written form), q (name), company (id or name) or tag; "
+            + "sort by fullName, createdAt, city, birthday")
+    public Page<ContactView> list(@QueryParam("phone") String phone, @QueryParam("q") String q,
+            @QueryParam("company") String company, @QueryParam("tag") String tag, @QueryParam("page") String page,
+            @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, ContactBook.SORTABLE, "fullName");
+        return book.search(new ContactBook.Filter(phone, q, company, tag, scope()), request).map(ContactView::of);
+    }
+
+    @GET
+    @Transactional
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.MARKETER, Roles.CLIENT})
+    @Operation(summary = "One contact; a CLIENT user gets 404 for contacts outside its campaigns")
+    public ContactView get(@PathParam("id") long id) {
+        return ContactView.of(book.visible(id, scope()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Change a contact; send the version you read")
+    public ContactView update(@PathParam("id") long id, ContactInput input,
+            @QueryParam("allowDuplicate") boolean allowDuplicate) {
+        return ContactView.of(book.update(id, checks.valid(input), allowDuplicate, caller.username(), scope()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Delete a contact: hidden from lists and searches; its calls and leads stay")
+    public Response delete(@PathParam("id") long id) {
+        book.delete(id, scope());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Transactional
+    @Operation(summary = "Fold contact sourceId into this one, keeping all calls, leads and history")
+    public ContactView merge(@PathParam("id") long id, MergeRequest request) {
+        return ContactView.of(book.merge(id, checks.valid(request).sourceId(), caller.username()));
+    }
+
+    @GET
+    @Path("{id}/personal-data")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Everything held about a contact (152-FZ / GDPR access request)")
+    public Map<String, Object> personalData(@PathParam("id") long id) {
+        Contact contact = book.find(id);
+        List<String> numbers = contact.getPhones().stream().map(p -> p.getNumber()).toList();
+        return Map.of(
+                "contact", ContactView.of(contact),
+                "leads", book.leadsOf(id).stream().map(LeadView::of).toList(),
+                "doNotCall", dnc.entriesFor(numbers).stream().map(DncResource.DncView::of).toList(),
+                "changes", audit.changes("Contact", id, PageRequest.of("0", "500", null,
+                        Map.of("revision", "revision"), "-revision")).items());
+    }
+
+    @POST
+    @Path("{id}/erase")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Erase a contact's personal data on request; statistics stay; the erasure is audited")
+    public ContactView erase(@PathParam("id") long id) {
+        return ContactView.of(book.erase(id));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", "application/csv", Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import contacts from CSV or XLSX; mode=all-or-nothing imports nothing if a row is bad; "
+            + "async=true answers 202 at once with the progress at Location")
+    public Response importContacts(InputStream body, @QueryParam("format") String format,
+            @QueryParam("mode") String mode, @QueryParam("async") boolean async,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+        ImportMode importMode = ImportMode.of(mode);
+        TabularFormat tabular = Uploads.format(format, contentType);
+        ContactImporter importer = new ContactImporter(em, campaigns, dnc, caller.username());
+        java.nio.file.Path file = Imports.spool(body);
+        if (async) {
+            long id = imports.start(importer, file, tabular, importMode, caller.username());
+            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(URI.create("/api/imports/" + id)).build();
+        }
+        ImportReport report = imports.run(importer, file, tabular, importMode, caller.username());
+        return Response.ok(report).build();
+    }
+
+    @GET
+    @Transactional
+    @Path("export")
+    @Produces({"text/csv", Uploads.XLSX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER, Roles.CLIENT})
+    @Operation(summary = "Export contacts as CSV or XLSX (format=csv|xlsx or Accept); the columns import back")
+    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
+        TabularFormat tabular = Uploads.exportFormat(format, headers.getAcceptableMediaTypes());
+        Long scope = scope();
+        StreamingOutput body = out -> exports.contacts(tabular, out, scope);
+        return Response.ok(body, tabular.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"contacts." + tabular.extension() + "\"").build();
+    }
+
+    private Long scope() {
+        return caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+    }
+}

@@ -1,0 +1,207 @@
+package org.switchboard.leads.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.api.Checks;
+import org.switchboard.core.api.Page;
+import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.campaigns.control.Campaigns;
+import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.imports.control.ImportMode;
+import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.people.entity.Role;
+import org.switchboard.core.security.Caller;
+import org.switchboard.core.security.Roles;
+import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.core.tabular.TabularFormat;
+import org.switchboard.leads.control.LeadBook;
+import org.switchboard.leads.control.io.Exports;
+import org.switchboard.leads.control.io.LeadImporter;
+import org.switchboard.leads.entity.Lead;
+import org.switchboard.leads.entity.LeadStatus;
+
+@Path("leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
+@Tag(name = "Leads", description = "Prospects who showed interest, tied to the calls they came from")
+public class LeadsResource {
+
+    @Inject
+    LeadBook leads;
+
+    @Inject
+    Checks checks;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Imports imports;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    CallCentre callCentre;
+
+    @Inject
+    Exports exports;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record StatusChange(@NotNull(message = "is required: NEW, QUALIFIED, MEETING_SET, WON or LOST") LeadStatus status,
+            String reason) {
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Create a lead; an OPERATOR creates leads of their own")
+    public Response create(LeadInput input, @Context UriInfo uri) {
+        checks.valid(input);
+        String operator = input.operator();
+        if (isOnlyOperator()) {
+            if (operator != null && !operator.equalsIgnoreCase(caller.username())) {
+                throw ProblemException.forbidden("An operator records leads of their own; leave operator out or send "
+                        + caller.username());
+            }
+            operator = caller.username();
+        }
+        Lead lead = leads.create(input, operator, caller.username());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(lead.getId())).build())
+                .entity(LeadView.of(lead, leads.history(lead.getId()))).build();
+    }
+
+    @GET
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.CLIENT})
+    @Operation(summary = "List leads; filter by operator, status, campaign, client, contactId and from/to "
+            + "(call-centre days, inclusive); sort by createdAt, status, operator, campaign, estimatedValue")
+    public Page<LeadView> list(@QueryParam("operator") String operator, @QueryParam("status") String status,
+            @QueryParam("campaign") String campaign, @QueryParam("client") Long client,
+            @QueryParam("contactId") Long contactId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, LeadBook.SORTABLE, "-createdAt");
+        return leads.list(new LeadBook.Filter(operator, status(status), campaign, client, date("from", from),
+                date("to", to), contactId, scope()), request).map(LeadView::of);
+    }
+
+    @GET
+    @Transactional
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.CLIENT})
+    @Operation(summary = "One lead with its history; a CLIENT user gets 404 for another client's")
+    public LeadView get(@PathParam("id") long id) {
+        Lead lead = leads.visible(id, scope());
+        return LeadView.of(lead, leads.history(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Change a lead's value, notes, call, or (SUPERVISOR, ADMIN) its operator; send the version you read")
+    public LeadView update(@PathParam("id") long id, LeadInput input) {
+        Lead lead = leads.update(id, checks.valid(input), !isOnlyOperator(), scope());
+        return LeadView.of(lead, leads.history(id));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Transactional
+    @Operation(summary = "Move a lead on: NEW → QUALIFIED → MEETING_SET → WON | LOST (LOST needs a reason)")
+    public LeadView move(@PathParam("id") long id, StatusChange change) {
+        checks.valid(change);
+        Lead lead = leads.move(id, change.status(), change.reason(), caller.username(), scope());
+        return LeadView.of(lead, leads.history(id));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", "application/csv", Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Import leads (created_at, operator_extension, phone, name, campaign, call_uniqueid, …) from CSV or XLSX")
+    public Response importLeads(InputStream body, @QueryParam("format") String format, @QueryParam("mode") String mode,
+            @QueryParam("async") boolean async, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+        ImportMode importMode = ImportMode.of(mode);
+        TabularFormat tabular = Uploads.format(format, contentType);
+        LeadImporter importer = new LeadImporter(em, campaigns, leads, callCentre.zone(), caller.username());
+        java.nio.file.Path file = Imports.spool(body);
+        if (async) {
+            long id = imports.start(importer, file, tabular, importMode, caller.username());
+            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(URI.create("/api/imports/" + id)).build();
+        }
+        return Response.ok(imports.run(importer, file, tabular, importMode, caller.username())).build();
+    }
+
+    @GET
+    @Transactional
+    @Path("export")
+    @Produces({"text/csv", Uploads.XLSX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.CLIENT})
+    @Operation(summary = "Export leads as CSV or XLSX (format=csv|xlsx or Accept); the columns import back")
+    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
+        TabularFormat tabular = Uploads.exportFormat(format, headers.getAcceptableMediaTypes());
+        Long scope = scope();
+        StreamingOutput body = out -> exports.leads(tabular, out, scope);
+        return Response.ok(body, tabular.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"leads." + tabular.extension() + "\"").build();
+    }
+
+    private boolean isOnlyOperator() {
+        return caller.has(Role.OPERATOR) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN);
+    }
+
+    private Long scope() {
+        return caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+    }
+
+    private static LeadStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return LeadStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of NEW, QUALIFIED, MEETING_SET, WON, LOST");
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date YYYY-MM-DD");
+        }
+    }
+}

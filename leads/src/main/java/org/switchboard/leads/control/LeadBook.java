@@ -1,0 +1,237 @@
+package org.switchboard.leads.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.switchboard.core.api.Page;
+import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.campaigns.control.Campaigns;
+import org.switchboard.core.campaigns.entity.Campaign;
+import org.switchboard.core.errors.Problem;
+import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.events.LeadCreated;
+import org.switchboard.core.people.entity.Role;
+import org.switchboard.core.people.entity.User;
+import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.leads.boundary.LeadInput;
+import org.switchboard.leads.entity.Contact;
+import org.switchboard.leads.entity.Lead;
+import org.switchboard.leads.entity.LeadStatus;
+import org.switchboard.leads.entity.LeadStatusChange;
+
+/** Leads: creating them (and telling other modules), moving them along, finding them. */
+@ApplicationScoped
+public class LeadBook {
+
+    public static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "status", "status",
+            "operator", "operator", "campaign", "campaign", "estimatedValue", "estimatedValue");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    CallCentre callCentre;
+
+    @Inject
+    Event<LeadCreated> created;
+
+    /** Filters of the lead list; dates are call-centre days, inclusive. */
+    public record Filter(String operator, LeadStatus status, String campaign, Long clientId, LocalDate from,
+            LocalDate to, Long contactId, Long clientScope) {
+    }
+
+    /** A lead's parts once checked against the database. */
+    public record Checked(Contact contact, Campaign campaign, User operator) {
+    }
+
+    public Checked check(Long contactId, String campaignCode, String operatorName) {
+        List<Problem.Violation> problems = ContactRules.newProblems();
+        Contact contact = null;
+        if (contactId == null) {
+            problems.add(new Problem.Violation("contactId", "is required"));
+        } else {
+            contact = em.find(Contact.class, contactId);
+            if (contact == null || !contact.isActive()) {
+                problems.add(new Problem.Violation("contactId", "names no active contact: " + contactId));
+            }
+        }
+        Campaign campaign = null;
+        if (campaignCode == null || campaignCode.isBlank()) {
+            problems.add(new Problem.Violation("campaign", "is required: the campaign's code"));
+        } else {
+            campaign = campaigns.byCode(campaignCode).orElse(null);
+            if (campaign == null) {
+                problems.add(new Problem.Violation("campaign", "names no campaign: there is no campaign '" + campaignCode.trim() + "'"));
+            }
+        }
+        User operator = null;
+        if (operatorName == null || operatorName.isBlank()) {
+            problems.add(new Problem.Violation("operator", "is required: the username of the operator who produced the lead"));
+        } else {
+            operator = em.createQuery("SELECT u FROM User u WHERE u.username = :u", User.class)
+                    .setParameter("u", operatorName.trim().toLowerCase(Locale.ROOT)).getResultStream().findFirst().orElse(null);
+            if (operator == null || !operator.has(Role.OPERATOR)) {
+                problems.add(new Problem.Violation("operator", "names no operator: '" + operatorName.trim() + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return new Checked(contact, campaign, operator);
+    }
+
+    public Lead create(LeadInput input, String operatorName, String by) {
+        Checked checked = check(input.contactId(), input.campaign(), operatorName);
+        String uniqueid = ContactRules.blankToNull(input.callUniqueid());
+        if (uniqueid != null || input.callId() != null) {
+            Optional<Lead> existing = fromSameCall(checked.contact().getId(), input.callId(), uniqueid);
+            if (existing.isPresent()) {
+                throw ProblemException.conflict("Lead " + existing.get().getId() + " already comes from this call",
+                        Map.of("id", existing.get().getId(), "href", "/api/leads/" + existing.get().getId()));
+            }
+        }
+        Instant at = input.createdAt() == null ? Instant.now() : input.createdAt().toInstant();
+        return create(checked, at, input.estimatedValue(), ContactRules.blankToNull(input.notes()), input.callId(), uniqueid, by);
+    }
+
+    /** Creates a checked lead and fires {@link LeadCreated}. */
+    public Lead create(Checked checked, Instant at, java.math.BigDecimal value, String notes, Long callId,
+            String uniqueid, String by) {
+        Lead lead = new Lead(checked.contact().getId(), checked.campaign().getCode(), checked.campaign().getClientId(),
+                checked.operator().getUsername(), at);
+        lead.describe(value, notes, callId, uniqueid);
+        em.persist(lead);
+        em.flush();
+        em.persist(lead.born(by));
+        created.fire(new LeadCreated(lead.getId(), lead.getContactId(), lead.getOperator(), lead.getCampaign(),
+                lead.getClientId(), lead.getCreatedAt(), lead.getCallId(), lead.getCallUniqueid()));
+        return lead;
+    }
+
+    public Optional<Lead> fromSameCall(long contactId, Long callId, String uniqueid) {
+        if (callId != null) {
+            Optional<Lead> byId = em.createQuery("SELECT l FROM Lead l WHERE l.callId = :c AND l.contactId = :contact",
+                    Lead.class).setParameter("c", callId).setParameter("contact", contactId).getResultStream().findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        if (uniqueid != null) {
+            return em.createQuery("SELECT l FROM Lead l WHERE l.callUniqueid = :u AND l.contactId = :contact", Lead.class)
+                    .setParameter("u", uniqueid).setParameter("contact", contactId).getResultStream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    public Lead update(long id, LeadInput input, boolean mayReassign, Long clientScope) {
+        Lead lead = visible(id, clientScope);
+        if (input.version() == null) {
+            throw ProblemException.invalid("version", "is required: send the version you read");
+        }
+        if (input.version() != lead.getVersion()) {
+            throw ProblemException.staleVersion("Lead " + id, input.version(), lead.getVersion());
+        }
+        if (input.contactId() != null && !input.contactId().equals(lead.getContactId())) {
+            throw ProblemException.invalid("contactId", "cannot change; merge the contacts instead");
+        }
+        if (input.campaign() != null && !Campaigns.normalizeCode(input.campaign()).equals(lead.getCampaign())) {
+            throw ProblemException.invalid("campaign", "cannot change; create a lead in the other campaign");
+        }
+        if (input.operator() != null && !input.operator().equalsIgnoreCase(lead.getOperator())) {
+            if (!mayReassign) {
+                throw ProblemException.forbidden("Only a SUPERVISOR or ADMIN may give a lead to another operator");
+            }
+            User operator = check(lead.getContactId(), lead.getCampaign(), input.operator()).operator();
+            lead.reassign(operator.getUsername());
+        }
+        lead.describe(input.estimatedValue(), ContactRules.blankToNull(input.notes()),
+                input.callId() != null ? input.callId() : lead.getCallId(),
+                input.callUniqueid() != null ? ContactRules.blankToNull(input.callUniqueid()) : lead.getCallUniqueid());
+        em.flush();
+        return lead;
+    }
+
+    public Lead move(long id, LeadStatus status, String reason, String by, Long clientScope) {
+        Lead lead = visible(id, clientScope);
+        try {
+            em.persist(lead.moveTo(status, ContactRules.blankToNull(reason), by, Instant.now()));
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage() + "; the way is NEW → QUALIFIED → MEETING_SET → WON | LOST");
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("reason", "is required when a lead is LOST");
+        }
+        em.flush();
+        return lead;
+    }
+
+    public Lead visible(long id, Long clientScope) {
+        Lead lead = em.find(Lead.class, id);
+        if (lead == null || (clientScope != null && !clientScope.equals(lead.getClientId()))) {
+            throw ProblemException.notFound("There is no lead " + id);
+        }
+        return lead;
+    }
+
+    public List<LeadStatusChange> history(long leadId) {
+        return em.createQuery("SELECT c FROM LeadStatusChange c WHERE c.leadId = :id ORDER BY c.at, c.id",
+                LeadStatusChange.class).setParameter("id", leadId).getResultList();
+    }
+
+    public Page<Lead> list(Filter f, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.operator() != null && !f.operator().isBlank()) {
+            where.append(" AND l.operator = :operator");
+            params.put("operator", f.operator().trim().toLowerCase(Locale.ROOT));
+        }
+        if (f.status() != null) {
+            where.append(" AND l.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.campaign() != null && !f.campaign().isBlank()) {
+            where.append(" AND l.campaign = :campaign");
+            params.put("campaign", Campaigns.normalizeCode(f.campaign()));
+        }
+        if (f.clientId() != null) {
+            where.append(" AND l.clientId = :client");
+            params.put("client", f.clientId());
+        }
+        if (f.clientScope() != null) {
+            where.append(" AND l.clientId = :scope");
+            params.put("scope", f.clientScope());
+        }
+        if (f.contactId() != null) {
+            where.append(" AND l.contactId = :contact");
+            params.put("contact", f.contactId());
+        }
+        if (f.from() != null) {
+            where.append(" AND l.createdAt >= :from");
+            params.put("from", callCentre.startOf(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND l.createdAt < :to");
+            params.put("to", callCentre.startOf(f.to().plusDays(1)));
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(l) FROM Lead l" + where, Long.class);
+        TypedQuery<Lead> items = em.createQuery("SELECT l FROM Lead l" + where + page.orderBy("l"), Lead.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            items.setParameter(k, v);
+        });
+        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                count.getSingleResult(), page.page(), page.size());
+    }
+}
