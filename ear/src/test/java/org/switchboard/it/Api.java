@@ -56,6 +56,25 @@ public final class Api {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** Creates a campaign of a client and returns its code. */
+    public static String createCampaign(long clientId, String type) {
+        String code = unique("C").toUpperCase();
+        admin().body(Map.of("code", code, "name", "Campaign " + code, "type", type, "clientId", clientId))
+                .post("/api/campaigns").then().statusCode(201);
+        return code;
+    }
+
+    /** A valid Russian mobile number no other test uses. */
+    public static String freeMobile() {
+        return "+7921" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+    }
+
+    /** Creates a contact with one number and returns its id. */
+    public static long createContact(String fullName, String number) {
+        return admin().body(Map.of("fullName", fullName, "phones", List.of(Map.of("number", number))))
+                .post("/api/contacts").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** An extension (2-10 digits) unlikely to be taken by another test. */
     public static String freeExtension() {
         return String.valueOf(10_000_000 + new java.util.Random().nextInt(89_999_999));

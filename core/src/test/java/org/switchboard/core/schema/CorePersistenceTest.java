@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.switchboard.core.CoreModule;
 import org.switchboard.core.audit.entity.Revision;
+import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.clients.entity.Client;
+import org.switchboard.core.imports.entity.ImportJob;
+import org.switchboard.core.imports.entity.ImportRejection;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.settings.entity.Settings;
@@ -22,7 +25,8 @@ import org.switchboard.core.testing.TestDatabases;
 /** Core's migrations on a real database, the mapping validated against them, and a round trip with audit. */
 class CorePersistenceTest {
 
-    static final List<Class<?>> ENTITIES = List.of(User.class, Client.class, Settings.class, Revision.class);
+    static final List<Class<?>> ENTITIES = List.of(User.class, Client.class, Settings.class, Revision.class,
+            Campaign.class, ImportJob.class, ImportRejection.class);
 
     static List<String> databases() {
         return TestDatabases.available();
@@ -38,7 +42,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("1");
+                assertThat(a.schemaVersion()).isEqualTo("2");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));

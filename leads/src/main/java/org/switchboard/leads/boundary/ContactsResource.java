@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -171,14 +170,14 @@ public class ContactsResource {
             + "async=true answers 202 at once with the progress at Location")
     public Response importContacts(InputStream body, @QueryParam("format") String format,
             @QueryParam("mode") String mode, @QueryParam("async") boolean async,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, @Context UriInfo uri) {
         ImportMode importMode = ImportMode.of(mode);
         TabularFormat tabular = Uploads.format(format, contentType);
         ContactImporter importer = new ContactImporter(em, campaigns, dnc, caller.username());
         java.nio.file.Path file = Imports.spool(body);
         if (async) {
             long id = imports.start(importer, file, tabular, importMode, caller.username());
-            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(URI.create("/api/imports/" + id)).build();
+            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(id)).build()).build();
         }
         ImportReport report = imports.run(importer, file, tabular, importMode, caller.username());
         return Response.ok(report).build();

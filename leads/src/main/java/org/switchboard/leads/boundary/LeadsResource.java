@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -149,14 +148,15 @@ public class LeadsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Import leads (created_at, operator_extension, phone, name, campaign, call_uniqueid, …) from CSV or XLSX")
     public Response importLeads(InputStream body, @QueryParam("format") String format, @QueryParam("mode") String mode,
-            @QueryParam("async") boolean async, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+            @QueryParam("async") boolean async, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @Context UriInfo uri) {
         ImportMode importMode = ImportMode.of(mode);
         TabularFormat tabular = Uploads.format(format, contentType);
         LeadImporter importer = new LeadImporter(em, campaigns, leads, callCentre.zone(), caller.username());
         java.nio.file.Path file = Imports.spool(body);
         if (async) {
             long id = imports.start(importer, file, tabular, importMode, caller.username());
-            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(URI.create("/api/imports/" + id)).build();
+            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(id)).build()).build();
         }
         return Response.ok(imports.run(importer, file, tabular, importMode, caller.username())).build();
     }

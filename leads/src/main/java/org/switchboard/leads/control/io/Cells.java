@@ -21,10 +21,15 @@ public final class Cells {
 
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "да", "д", "+");
     private static final Set<String> NO = Set.of("no", "n", "false", "0", "нет", "н", "-");
-    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"),
-            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss"), DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
+    /** Strict: 31.02 is an error, not 28.02. */
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(strict("uuuu-MM-dd HH:mm:ss"),
+            strict("uuuu-MM-dd HH:mm"), strict("uuuu-MM-dd'T'HH:mm:ss"), strict("uuuu-MM-dd'T'HH:mm"),
+            strict("d.M.uuuu H:mm:ss"), strict("d.M.uuuu H:mm"));
+    private static final DateTimeFormatter RUSSIAN_DATE = strict("d.M.uuuu");
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    }
 
     private Cells() {
     }
@@ -60,7 +65,7 @@ public final class Cells {
                 return LocalDate.parse(v.substring(0, 10));
             }
             if (v.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
-                return LocalDate.parse(v, DateTimeFormatter.ofPattern("d.M.yyyy"));
+                return LocalDate.parse(v, RUSSIAN_DATE);
             }
         } catch (DateTimeParseException e) {
             // reported below

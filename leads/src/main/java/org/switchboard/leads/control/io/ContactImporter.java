@@ -60,7 +60,7 @@ public class ContactImporter implements RowImporter {
 
     @Override
     public List<List<String>> requiredColumns() {
-        return List.of(List.of("full_name", "name"), List.of("phones", "phone"));
+        return List.of(List.of("full_name", "name"), List.of("phones", "phone", "emails", "email"));
     }
 
     /** A row read and checked, not yet matched. */
@@ -100,6 +100,12 @@ public class ContactImporter implements RowImporter {
         if (existing == null) {
             existing = p.details().phones().keySet().stream().map(byNumber::get).filter(Objects::nonNull)
                     .findFirst().orElse(null);
+        }
+        if (existing == null && !p.details().emails().isEmpty()) {
+            existing = em.createQuery("SELECT DISTINCT c FROM Contact c JOIN c.emails e WHERE e IN :emails"
+                    + " AND c.deletedAt IS NULL AND c.erasedAt IS NULL ORDER BY c.id", Contact.class)
+                    .setParameter("emails", p.details().emails()).setMaxResults(1).getResultStream().findFirst()
+                    .orElse(null);
         }
         Long companyId = p.companyName() == null ? null : company(p.companyName());
         Contact.Details incoming = withCompany(p.details(), companyId);
@@ -215,10 +221,10 @@ public class ContactImporter implements RowImporter {
         }
         List<Problem.Violation> violations = ContactRules.newProblems();
         Map<String, String> phones = ContactRules.phones(phoneInputs, violations);
-        if (phoneInputs.isEmpty()) {
-            problems.add(new Rejection(line, phoneColumn, "is required: at least one phone number"));
-        }
         Set<String> emails = ContactRules.emails(Cells.list(row.get("emails", "email")), violations);
+        if (phoneInputs.isEmpty() && row.get("emails", "email") == null && !isKnown(id)) {
+            problems.add(new Rejection(line, phoneColumn, "is required: a phone number (or at least an e-mail)"));
+        }
         Set<String> tags = ContactRules.tags(Cells.list(row.get("tags", "tag")), violations);
         ZoneId zone = ContactRules.zone(row.get("time_zone", "timezone"), violations);
         String emailColumn = row.get("emails") != null ? "emails" : "email";
@@ -264,6 +270,15 @@ public class ContactImporter implements RowImporter {
                 campaign == null ? null : campaign.getClientId(), consent, Boolean.TRUE.equals(doNotCall),
                 owner == null ? null : owner.toLowerCase(java.util.Locale.ROOT), zone);
         return new Parsed(row, id, details, consentColumns, company);
+    }
+
+    /** A row of an export from here names its contact by id; such a row needs no phone to be matched. */
+    private boolean isKnown(Long id) {
+        if (id == null) {
+            return false;
+        }
+        Contact contact = em.find(Contact.class, id);
+        return contact != null && contact.isActive();
     }
 
     private static <T> T cell(List<Rejection> problems, int line, String column, java.util.function.Supplier<T> read) {

@@ -70,6 +70,10 @@ public class LeadImporter implements RowImporter {
         Map<String, Optional<Campaign>> campaignCache = new HashMap<>();
         List<RowOutcome> outcomes = new ArrayList<>();
         for (Row row : rows) {
+            if (!dryRun && isExportedLead(row)) {
+                outcomes.add(RowOutcome.duplicate(row.line()));
+                continue;
+            }
             List<Rejection> problems = new ArrayList<>();
             Parsed p = parse(row, problems, operators, campaignCache);
             if (p == null) {
@@ -79,6 +83,27 @@ public class LeadImporter implements RowImporter {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * A row exported from this installation names its lead by id; when that lead is here with the same
+     * campaign and time, the row is that lead (even when its contact has been erased since).
+     */
+    private boolean isExportedLead(Row row) {
+        String id = row.get("id");
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return false;
+        }
+        Lead lead = em.find(Lead.class, Long.parseLong(id));
+        if (lead == null || row.get("campaign") == null || row.get("created_at") == null) {
+            return false;
+        }
+        try {
+            return lead.getCampaign().equals(Campaigns.normalizeCode(row.get("campaign")))
+                    && lead.getCreatedAt().equals(Cells.instant(row.get("created_at"), zone));
+        } catch (Cells.BadCell e) {
+            return false;
+        }
     }
 
     private RowOutcome store(Parsed p) {
