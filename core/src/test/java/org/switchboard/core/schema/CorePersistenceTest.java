@@ -42,7 +42,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("2");
+                assertThat(a.schemaVersion()).isEqualTo("3");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));

@@ -35,7 +35,7 @@ import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.security.Roles;
 import org.switchboard.leads.control.Inn;
-import org.switchboard.leads.control.PhoneNumbers;
+import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.leads.control.SearchKeys;
 import org.switchboard.leads.entity.Company;
 

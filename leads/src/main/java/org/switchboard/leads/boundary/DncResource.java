@@ -36,7 +36,7 @@ import org.switchboard.core.imports.control.Imports;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 import org.switchboard.leads.control.DoNotCallList;
-import org.switchboard.leads.control.PhoneNumbers;
+import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.leads.control.io.DncImporter;
 import org.switchboard.leads.entity.DncEntry;
 

@@ -1,5 +1,6 @@
 package org.switchboard.leads.control;
 
+import org.switchboard.core.phones.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,6 +34,12 @@ import org.switchboard.leads.entity.Lead;
 /** The contact base: registering, changing, finding, merging and erasing contacts. */
 @ApplicationScoped
 public class ContactBook {
+
+    /**
+     * Search by phone is two index lookups: the numbers' index gives the contact ids, the primary key the
+     * contacts. (As one statement with a subquery and a LIMIT, PostgreSQL would rather scan all contacts.)
+     */
+    public static final String PHONE_HOLDERS = "SELECT p.contact.id FROM ContactPhone p WHERE p.number = :phone";
 
     public static final Map<String, String> SORTABLE = Map.of("fullName", "searchName", "createdAt", "createdAt",
             "city", "city", "birthday", "birthday");
@@ -200,8 +207,12 @@ public class ContactBook {
             if (e164.isEmpty()) {
                 throw ProblemException.invalid("phone", "'" + filter.phone() + "' is not a phone number");
             }
-            where.append(" AND c.id IN (SELECT p.contact.id FROM ContactPhone p WHERE p.number = :phone)");
-            params.put("phone", e164.get());
+            List<Long> ids = em.createQuery(PHONE_HOLDERS, Long.class).setParameter("phone", e164.get()).getResultList();
+            if (ids.isEmpty()) {
+                return new Page<>(List.of(), 0, page.page(), page.size());
+            }
+            where.append(" AND c.id IN :ids");
+            params.put("ids", ids);
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" AND c.searchName LIKE :q");

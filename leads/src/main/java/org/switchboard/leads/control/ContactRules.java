@@ -1,5 +1,6 @@
 package org.switchboard.leads.control;
 
+import org.switchboard.core.phones.PhoneNumbers;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -24,7 +24,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +40,11 @@ import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.campaigns.entity.CampaignType;
 import org.switchboard.core.clients.entity.Client;
+import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.people.entity.Role;
+import org.switchboard.core.people.entity.User;
+import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 
@@ -73,14 +82,21 @@ public class CampaignsResource {
             LocalDate startsOn,
             LocalDate endsOn,
             Boolean active,
+            List<String> operators,
+            List<String> numbers,
+            @jakarta.validation.constraints.Min(value = 1, message = "must be at least 1") Integer minTalkSeconds,
+            @jakarta.validation.constraints.Min(value = 1, message = "must be at least 1") Integer longCallSeconds,
             Long version) {
     }
 
     public record CampaignView(Long id, String code, String name, CampaignType type, Long clientId, LocalDate startsOn,
-            LocalDate endsOn, boolean active, Instant createdAt, long version) {
+            LocalDate endsOn, boolean active, List<String> operators, List<String> numbers, Integer minTalkSeconds,
+            Integer longCallSeconds, Instant createdAt, long version) {
         static CampaignView of(Campaign c) {
             return new CampaignView(c.getId(), c.getCode(), c.getName(), c.getType(), c.getClientId(), c.getStartsOn(),
-                    c.getEndsOn(), c.isActive(), c.getCreatedAt(), c.getVersion());
+                    c.getEndsOn(), c.isActive(), c.getOperators().stream().sorted().toList(),
+                    c.getNumbers().stream().sorted().toList(), c.getMinTalkSeconds(), c.getLongCallSeconds(),
+                    c.getCreatedAt(), c.getVersion());
         }
     }
 
@@ -106,6 +122,7 @@ public class CampaignsResource {
     }
 
     @GET
+    @Transactional
     @Operation(summary = "List campaigns; filter by clientId, type, active, q (code or name)")
     public Page<CampaignView> list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("sort") String sort, @QueryParam("clientId") Long clientId, @QueryParam("type") String typeName,
@@ -154,6 +171,7 @@ public class CampaignsResource {
 
     @GET
     @Path("{id}")
+    @Transactional
     @Operation(summary = "One campaign; a CLIENT user gets 404 for another client's")
     public CampaignView get(@PathParam("id") long id) {
         return CampaignView.of(visible(id));
@@ -188,10 +206,43 @@ public class CampaignsResource {
     }
 
     private void describe(Campaign campaign, CampaignInput input) {
+        List<Problem.Violation> problems = new ArrayList<>();
+        Set<String> operators = new TreeSet<>();
+        List<String> names = input.operators() == null ? List.of() : input.operators();
+        for (int i = 0; i < names.size(); i++) {
+            String username = names.get(i) == null ? "" : names.get(i).trim().toLowerCase(Locale.ROOT);
+            boolean operator = em.createQuery("SELECT u FROM User u WHERE u.username = :u", User.class)
+                    .setParameter("u", username).getResultStream().anyMatch(u -> u.has(Role.OPERATOR) && u.canLogIn());
+            if (!operator) {
+                problems.add(new Problem.Violation("operators[" + i + "]", "names no active operator: '" + names.get(i) + "'"));
+            }
+            operators.add(username);
+        }
+        Set<String> numbers = new TreeSet<>();
+        List<String> written = input.numbers() == null ? List.of() : input.numbers();
+        for (int i = 0; i < written.size(); i++) {
+            String field = "numbers[" + i + "]";
+            try {
+                String e164 = PhoneNumbers.toE164(written.get(i));
+                campaigns.byNumber(e164).filter(other -> !other.getId().equals(campaign.getId())).ifPresent(other ->
+                        problems.add(new Problem.Violation(field, e164 + " already leads to campaign " + other.getCode())));
+                numbers.add(e164);
+            } catch (PhoneNumbers.InvalidNumber e) {
+                problems.add(new Problem.Violation("numbers[" + i + "]", e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
         try {
             campaign.describe(input.name().trim(), input.startsOn(), input.endsOn(), input.active() == null || input.active());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("endsOn", e.getMessage());
+        }
+        try {
+            campaign.staff(operators, numbers, input.minTalkSeconds(), input.longCallSeconds());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("longCallSeconds", e.getMessage());
         }
     }
 

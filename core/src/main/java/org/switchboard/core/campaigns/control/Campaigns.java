@@ -32,6 +32,12 @@ public class Campaigns {
         return Optional.ofNullable(em.find(Campaign.class, id));
     }
 
+    /** The campaign a dialled number (E.164) leads to. */
+    public Optional<Campaign> byNumber(String e164) {
+        return em.createQuery("SELECT c FROM Campaign c JOIN c.numbers n WHERE n = :n ORDER BY c.active DESC, c.id DESC",
+                Campaign.class).setParameter("n", e164).setMaxResults(1).getResultStream().findFirst();
+    }
+
     public List<String> codesOfClient(long clientId) {
         return em.createQuery("SELECT c.code FROM Campaign c WHERE c.clientId = :client", String.class)
                 .setParameter("client", clientId).getResultList();

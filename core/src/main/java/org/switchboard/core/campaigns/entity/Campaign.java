@@ -1,17 +1,22 @@
 package org.switchboard.core.campaigns.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.envers.Audited;
 
 /**
@@ -50,6 +55,25 @@ public class Campaign {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Usernames of the operators who work this campaign. */
+    @ElementCollection
+    @CollectionTable(name = "core_campaign_operator", joinColumns = @JoinColumn(name = "campaign_id"))
+    @Column(name = "username", nullable = false, length = 64)
+    private Set<String> operators = new TreeSet<>();
+
+    /** The numbers (E.164) callers dial to reach this campaign — how an inbound call finds its campaign. */
+    @ElementCollection
+    @CollectionTable(name = "core_campaign_number", joinColumns = @JoinColumn(name = "campaign_id"))
+    @Column(name = "number", nullable = false, length = 20)
+    private Set<String> numbers = new TreeSet<>();
+
+    /** Overrides of the call-centre thresholds for this campaign; null keeps the setting. */
+    @Column(name = "min_talk_seconds")
+    private Integer minTalkSeconds;
+
+    @Column(name = "long_call_seconds")
+    private Integer longCallSeconds;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -74,6 +98,34 @@ public class Campaign {
         this.startsOn = startsOn;
         this.endsOn = endsOn;
         this.active = active;
+    }
+
+    public void staff(Set<String> operators, Set<String> numbers, Integer minTalkSeconds, Integer longCallSeconds) {
+        if (minTalkSeconds != null && longCallSeconds != null && longCallSeconds <= minTalkSeconds) {
+            throw new IllegalArgumentException("longCallSeconds must be greater than minTalkSeconds");
+        }
+        this.operators.clear();
+        this.operators.addAll(operators);
+        this.numbers.clear();
+        this.numbers.addAll(numbers);
+        this.minTalkSeconds = minTalkSeconds;
+        this.longCallSeconds = longCallSeconds;
+    }
+
+    public Set<String> getOperators() {
+        return Set.copyOf(operators);
+    }
+
+    public Set<String> getNumbers() {
+        return Set.copyOf(numbers);
+    }
+
+    public Integer getMinTalkSeconds() {
+        return minTalkSeconds;
+    }
+
+    public Integer getLongCallSeconds() {
+        return longCallSeconds;
     }
 
     public Long getId() {

@@ -63,13 +63,17 @@ public class SettingsResource {
             Integer repeatDialsMax,
             @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100")
             Integer planMissPercent,
+            String pbxTimeZone,
+            @Min(value = 1024, message = "must be at least 1024") Long recordingMaxBytes,
             Long version) {
 
         static SettingsBody of(Settings s) {
             Settings.Thresholds t = s.thresholds();
             return new SettingsBody(s.zone().getId(), t.minTalkSeconds(), t.longCallSeconds(), t.leadSpikeMinLeads(),
                     t.leadSpikeFactor(), t.leadSpikeWindowDays(), t.shortCallsMinAnswered(), t.shortCallsPercent(),
-                    t.longCallsMinCount(), t.repeatDialsMax(), t.planMissPercent(), s.getVersion());
+                    t.longCallsMinCount(), t.repeatDialsMax(), t.planMissPercent(),
+                    s.configuredPbxZone() == null ? null : s.configuredPbxZone().getId(), s.recordingMaxBytes(),
+                    s.getVersion());
         }
     }
 
@@ -106,7 +110,16 @@ public class SettingsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("longCallSeconds", e.getMessage());
         }
+        ZoneId pbxZone = null;
+        if (body.pbxTimeZone() != null && !body.pbxTimeZone().isBlank()) {
+            try {
+                pbxZone = ZoneId.of(body.pbxTimeZone().trim());
+            } catch (DateTimeException e) {
+                throw ProblemException.invalid("pbxTimeZone", "is not a time zone; use an IANA name, or leave it out for the call-centre zone");
+            }
+        }
         settings.change(zone, thresholds);
+        settings.telephony(pbxZone, body.recordingMaxBytes() == null ? settings.recordingMaxBytes() : body.recordingMaxBytes());
         em.flush();
         return SettingsBody.of(settings);
     }

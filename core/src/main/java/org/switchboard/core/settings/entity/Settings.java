@@ -57,6 +57,13 @@ public class Settings {
     @Column(name = "plan_miss_percent", nullable = false)
     private int planMissPercent;
 
+    /** The zone the PBX writes its times in; null: the call-centre zone. */
+    @Column(name = "pbx_time_zone", length = 64)
+    private String pbxTimeZone;
+
+    @Column(name = "recording_max_bytes", nullable = false)
+    private long recordingMaxBytes;
+
     @Version
     private long version;
 
@@ -87,6 +94,27 @@ public class Settings {
         this.longCallsMinCount = t.longCallsMinCount();
         this.repeatDialsMax = t.repeatDialsMax();
         this.planMissPercent = t.planMissPercent();
+    }
+
+    public void telephony(ZoneId pbxZone, long recordingMaxBytes) {
+        if (recordingMaxBytes < 1024) {
+            throw new IllegalArgumentException("recordingMaxBytes must be at least 1024");
+        }
+        this.pbxTimeZone = pbxZone == null ? null : pbxZone.getId();
+        this.recordingMaxBytes = recordingMaxBytes;
+    }
+
+    /** The PBX's zone as configured, or null when it is the call-centre zone. */
+    public ZoneId configuredPbxZone() {
+        return pbxTimeZone == null ? null : ZoneId.of(pbxTimeZone);
+    }
+
+    public ZoneId pbxZone() {
+        return pbxTimeZone == null ? zone() : ZoneId.of(pbxTimeZone);
+    }
+
+    public long recordingMaxBytes() {
+        return recordingMaxBytes;
     }
 
     public ZoneId zone() {

@@ -9,7 +9,7 @@ import org.switchboard.core.imports.control.RowImporter;
 import org.switchboard.core.imports.control.RowOutcome;
 import org.switchboard.core.tabular.Row;
 import org.switchboard.leads.control.DoNotCallList;
-import org.switchboard.leads.control.PhoneNumbers;
+import org.switchboard.core.phones.PhoneNumbers;
 
 /** Imports do-not-call numbers: {@code number} (or {@code phone}), optional {@code reason} and {@code client_id}. */
 public class DncImporter implements RowImporter {

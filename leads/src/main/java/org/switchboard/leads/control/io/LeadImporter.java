@@ -21,7 +21,7 @@ import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.tabular.Row;
 import org.switchboard.leads.control.LeadBook;
-import org.switchboard.leads.control.PhoneNumbers;
+import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.leads.entity.Contact;
 import org.switchboard.leads.entity.ContactPhone;
 import org.switchboard.leads.entity.Lead;

@@ -1,4 +1,4 @@
-package org.switchboard.leads;
+package org.switchboard.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.switchboard.leads.control.PhoneNumbers;
+import org.switchboard.core.phones.PhoneNumbers;
 
 class PhoneNumbersTest {
 

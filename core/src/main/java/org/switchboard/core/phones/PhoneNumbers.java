@@ -1,4 +1,4 @@
-package org.switchboard.leads.control;
+package org.switchboard.core.phones;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;

@@ -1,0 +1,270 @@
+package org.switchboard.calls.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.calls.control.CallLog;
+import org.switchboard.calls.control.CallRecords;
+import org.switchboard.calls.control.Cdr;
+import org.switchboard.calls.control.CdrEvents;
+import org.switchboard.calls.control.InboundCalls;
+import org.switchboard.calls.control.Recordings;
+import org.switchboard.calls.entity.Call;
+import org.switchboard.calls.entity.Listen;
+import org.switchboard.core.api.Checks;
+import org.switchboard.core.api.Page;
+import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.people.entity.Role;
+import org.switchboard.core.people.entity.User;
+import org.switchboard.core.security.Caller;
+import org.switchboard.core.security.Roles;
+import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.leads.boundary.LeadView;
+
+@Path("calls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.CLIENT})
+@Tag(name = "Calls", description = "Every conversation: logged by operators, imported from the PBX, with recordings")
+public class CallsResource {
+
+    @Inject
+    CallLog log;
+
+    @Inject
+    CallRecords records;
+
+    @Inject
+    InboundCalls inbound;
+
+    @Inject
+    Recordings recordings;
+
+    @Inject
+    CallCentre callCentre;
+
+    @Inject
+    Checks checks;
+
+    @Inject
+    Caller caller;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The answer of an inbound log: the call, its contact (perhaps just registered) and the lead, if asked for. */
+    public record InboundLogged(CallView call, long contactId, boolean contactCreated, LeadView lead) {
+    }
+
+    public record ListenView(Long id, Long callId, String username, Instant at) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "List calls; filter by operator, from/to (call-centre days), campaign, direction (IN/OUT), "
+            + "disposition, minTalk/maxTalk (seconds), hasRecording, contactId; an operator sees their own calls")
+    public Page<CallView> list(@QueryParam("operator") String operator, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("campaign") String campaign,
+            @QueryParam("direction") String direction, @QueryParam("disposition") String disposition,
+            @QueryParam("minTalk") Integer minTalk, @QueryParam("maxTalk") Integer maxTalk,
+            @QueryParam("hasRecording") Boolean hasRecording, @QueryParam("contactId") Long contactId,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, CallLog.SORTABLE, "-startedAt");
+        Call.Direction dir = null;
+        if (direction != null && !direction.isBlank()) {
+            try {
+                dir = Call.Direction.valueOf(direction.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("direction", "must be IN or OUT");
+            }
+        }
+        Cdr.Disposition disp = null;
+        if (disposition != null && !disposition.isBlank()) {
+            try {
+                disp = Cdr.Disposition.of(disposition);
+            } catch (Cdr.BadRecord e) {
+                throw ProblemException.invalid("disposition", "must be ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION");
+            }
+        }
+        return log.list(new CallLog.Filter(operator, date("from", from), date("to", to), campaign, dir, disp, minTalk,
+                maxTalk, hasRecording, contactId), viewer(), request).map(CallView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One call; a CLIENT gets 404 for another client's, an operator for another operator's")
+    public CallView get(@PathParam("id") long id) {
+        return CallView.of(log.visible(id, viewer()));
+    }
+
+    @POST
+    @Path("inbound")
+    @Transactional
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Log the inbound call the operator is on; the PBX record joins it later")
+    public Response logInbound(InboundInput input, @Context UriInfo uri) {
+        checks.valid(input);
+        User me = em.find(User.class, caller.userId());
+        InboundCalls.Logged logged = inbound.log(input, me);
+        InboundLogged body = new InboundLogged(CallView.of(logged.call()), logged.contact().getId(),
+                logged.contactCreated(), logged.lead() == null ? null : LeadView.of(logged.lead()));
+        return Response.created(uri.getBaseUriBuilder().path("calls").path(String.valueOf(logged.call().getId())).build())
+                .entity(body).build();
+    }
+
+    @POST
+    @Path("import/asterisk")
+    @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Import Asterisk Master.csv (16-21 columns); idempotent; "
+            + "answers {received, imported, duplicates, unassigned, joined, rejected:[{line, reason}]}")
+    public CallRecords.Report importAsterisk(InputStream body) {
+        java.nio.file.Path file = Imports.spool(body);
+        try {
+            return records.importMasterCsv(file);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (java.io.IOException ignored) {
+                // a temporary file
+            }
+        }
+    }
+
+    @POST
+    @Path("events")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Call records pushed by a PBX as JSON (one object or an array), with Master.csv's field names")
+    public CallRecords.Report events(JsonNode body) {
+        if (body == null || body.isNull()) {
+            throw ProblemException.badRequest("Send a call record as a JSON object, or an array of them");
+        }
+        return records.importRecords(CdrEvents.parse(body));
+    }
+
+    @PUT
+    @Path("{id}/recording")
+    @Consumes({"audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp3", "audio/ogg"})
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "Upload the call's recording (WAV, MP3 or Ogg; checked by content; size limit a setting)")
+    public CallView upload(@PathParam("id") long id, InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        Call call = log.visible(id, viewer());
+        Recordings.Stored stored = recordings.store(id, body, Recordings.AudioType.ofMediaType(contentType).orElse(null),
+                callCentre.settings().recordingMaxBytes());
+        String previous = call.getRecordingFile();
+        call.attachRecording(stored.file(), stored.type().mediaType, stored.bytes());
+        em.flush();
+        if (previous != null) {
+            recordings.delete(previous);
+        }
+        return CallView.of(call);
+    }
+
+    @GET
+    @Path("{id}/recording")
+    @Produces({"audio/wav", "audio/mpeg", "audio/ogg", MediaType.APPLICATION_JSON})
+    @Transactional
+    @Operation(summary = "Listen: the recording with HTTP Range support (206, Content-Range; 416 out of range); "
+            + "every listen is logged")
+    public Response listen(@PathParam("id") long id, @HeaderParam("Range") String rangeHeader) {
+        Call call = log.visible(id, viewer());
+        if (call.getRecordingFile() == null) {
+            throw ProblemException.notFound("Call " + id + " has no recording");
+        }
+        java.nio.file.Path file = recordings.path(call.getRecordingFile());
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw ProblemException.notFound("The recording of call " + id + " is missing from the recordings directory");
+        }
+        Recordings.Range range;
+        try {
+            range = Recordings.Range.parse(rangeHeader, size);
+        } catch (Recordings.Unsatisfiable e) {
+            return Response.status(416).header("Content-Range", "bytes */" + size).header("Accept-Ranges", "bytes")
+                    .type("application/problem+json")
+                    .entity(Map.of("type", "/problems/range", "title", "Range not satisfiable", "status", 416,
+                            "detail", "The recording has " + size + " bytes; ask for a range inside them")).build();
+        }
+        if (range == null || range.first() == 0) {
+            em.persist(new Listen(id, caller.username(), Instant.now()));
+        }
+        long first = range == null ? 0 : range.first();
+        long last = range == null ? size - 1 : range.last();
+        StreamingOutput stream = out -> Recordings.copyRange(file, first, last, out);
+        Response.ResponseBuilder response = Response.status(range == null ? 200 : 206).entity(stream)
+                .type(call.getRecordingType()).header("Accept-Ranges", "bytes")
+                .header("Content-Length", last - first + 1);
+        if (range != null) {
+            response.header("Content-Range", "bytes " + first + "-" + last + "/" + size);
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}/listens")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Who listened to this call's recording, and when")
+    public List<ListenView> listens(@PathParam("id") long id) {
+        log.visible(id, viewer());
+        List<ListenView> views = new ArrayList<>();
+        for (Listen l : log.listens(id)) {
+            views.add(new ListenView(l.getId(), l.getCallId(), l.getUsername(), l.getAt()));
+        }
+        return views;
+    }
+
+    private CallLog.Viewer viewer() {
+        Long scope = caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+        boolean onlyOperator = caller.has(Role.OPERATOR) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN);
+        return new CallLog.Viewer(scope, onlyOperator ? caller.username() : null);
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date YYYY-MM-DD");
+        }
+    }
+
+}

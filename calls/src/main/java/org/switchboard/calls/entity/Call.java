@@ -1,0 +1,329 @@
+package org.switchboard.calls.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.switchboard.calls.control.Cdr;
+
+/**
+ * One conversation attempt between an operator and a phone number. It comes from the PBX (a call-detail
+ * record), from the operator who logged it live, or from both joined. The id is an identity column: the
+ * bulk path inserts PBX records with plain JDBC batches and needs no id round trip.
+ */
+@Entity
+@Table(name = "calls_call")
+public class Call {
+
+    public enum Direction {
+        IN, OUT
+    }
+
+    public enum Source {
+        PBX, OPERATOR, JOINED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 3)
+    private Direction direction;
+
+    @Column(length = 64)
+    private String operator;
+
+    @Column(length = 16)
+    private String extension;
+
+    @Column(name = "customer_number", length = 40)
+    private String customerNumber;
+
+    @Column(name = "contact_id")
+    private Long contactId;
+
+    @Column(name = "campaign_code", length = 40)
+    private String campaign;
+
+    @Column(name = "client_id")
+    private Long clientId;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "duration_seconds", nullable = false)
+    private int durationSeconds;
+
+    @Column(name = "talk_seconds", nullable = false)
+    private int talkSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Cdr.Disposition disposition;
+
+    @Column(length = 40)
+    private String outcome;
+
+    @Column(length = 4000)
+    private String notes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Source source;
+
+    @Column(length = 120, unique = true)
+    private String identity;
+
+    @Column(length = 64)
+    private String uniqueid;
+
+    private Integer sequence;
+
+    @Column(length = 64)
+    private String linkedid;
+
+    @Column(length = 40)
+    private String accountcode;
+
+    @Column(length = 80)
+    private String src;
+
+    @Column(length = 80)
+    private String dst;
+
+    @Column(length = 200)
+    private String clid;
+
+    @Column(length = 120)
+    private String channel;
+
+    @Column(length = 120)
+    private String dstchannel;
+
+    @Column(name = "lead_requested", nullable = false)
+    private boolean leadRequested;
+
+    @Column(name = "meeting_requested_at")
+    private Instant meetingRequestedAt;
+
+    @Column(name = "meeting_note", length = 500)
+    private String meetingNote;
+
+    @Column(name = "info_email", length = 254)
+    private String infoEmail;
+
+    @Column(name = "recording_file", length = 300)
+    private String recordingFile;
+
+    @Column(name = "recording_type", length = 40)
+    private String recordingType;
+
+    @Column(name = "recording_bytes")
+    private Long recordingBytes;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Call() {
+    }
+
+    /** A call the operator logs while talking; the PBX's record joins it later. */
+    public static Call loggedInbound(String operator, String extension, String number, Long contactId, String campaign,
+            Long clientId, Instant now) {
+        Call call = new Call();
+        call.direction = Direction.IN;
+        call.operator = operator;
+        call.extension = extension;
+        call.customerNumber = number;
+        call.contactId = contactId;
+        call.campaign = campaign;
+        call.clientId = clientId;
+        call.startedAt = now;
+        call.disposition = Cdr.Disposition.ANSWERED;
+        call.source = Source.OPERATOR;
+        call.createdAt = now;
+        return call;
+    }
+
+    public void wrapUp(String outcome, String notes) {
+        this.outcome = outcome;
+        this.notes = notes;
+    }
+
+    public void request(boolean lead, Instant meetingAt, String meetingNote, String infoEmail) {
+        this.leadRequested = lead;
+        this.meetingRequestedAt = meetingAt;
+        this.meetingNote = meetingNote;
+        this.infoEmail = infoEmail;
+    }
+
+    public void attachRecording(String file, String type, long bytes) {
+        this.recordingFile = file;
+        this.recordingType = type;
+        this.recordingBytes = bytes;
+    }
+
+    public boolean isAnswered() {
+        return disposition == Cdr.Disposition.ANSWERED && talkSeconds > 0;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public String getOperator() {
+        return operator;
+    }
+
+    public String getExtension() {
+        return extension;
+    }
+
+    public String getCustomerNumber() {
+        return customerNumber;
+    }
+
+    public Long getContactId() {
+        return contactId;
+    }
+
+    public String getCampaign() {
+        return campaign;
+    }
+
+    public Long getClientId() {
+        return clientId;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
+    }
+
+    public int getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    public int getTalkSeconds() {
+        return talkSeconds;
+    }
+
+    public Cdr.Disposition getDisposition() {
+        return disposition;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public String getIdentity() {
+        return identity;
+    }
+
+    public String getUniqueid() {
+        return uniqueid;
+    }
+
+    public Integer getSequence() {
+        return sequence;
+    }
+
+    public String getLinkedid() {
+        return linkedid;
+    }
+
+    public String getAccountcode() {
+        return accountcode;
+    }
+
+    public String getSrc() {
+        return src;
+    }
+
+    public String getDst() {
+        return dst;
+    }
+
+    public String getClid() {
+        return clid;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getDstchannel() {
+        return dstchannel;
+    }
+
+    public boolean isLeadRequested() {
+        return leadRequested;
+    }
+
+    public Instant getMeetingRequestedAt() {
+        return meetingRequestedAt;
+    }
+
+    public String getMeetingNote() {
+        return meetingNote;
+    }
+
+    public String getInfoEmail() {
+        return infoEmail;
+    }
+
+    public String getRecordingFile() {
+        return recordingFile;
+    }
+
+    public String getRecordingType() {
+        return recordingType;
+    }
+
+    public Long getRecordingBytes() {
+        return recordingBytes;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}
