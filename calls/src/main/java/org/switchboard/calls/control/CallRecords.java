@@ -52,7 +52,9 @@ public class CallRecords {
             + " contact_id, campaign_code, client_id, started_at, answered_at, ended_at, duration_seconds, talk_seconds,"
             + " disposition, source, identity, uniqueid, sequence, linkedid, accountcode, src, dst, clid, channel,"
             + " dstchannel, lead_requested, created_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PBX', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PBX', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0)"
+            // a record whose identity is stored already is a duplicate: the unique index decides, in the same statement
+            + " ON CONFLICT DO NOTHING";
     private static final String JOIN = "UPDATE calls_call SET source = 'JOINED', identity = ?, uniqueid = ?, sequence = ?,"
             + " linkedid = ?, accountcode = ?, src = ?, dst = ?, clid = ?, channel = ?, dstchannel = ?, started_at = ?,"
             + " answered_at = ?, ended_at = ?, duration_seconds = ?, talk_seconds = ?, disposition = ?,"
@@ -233,22 +235,20 @@ public class CallRecords {
                 totals.duplicates++;
             }
         }
-        Set<String> stored = existing(c, byIdentity.keySet());
         List<Placed> fresh = new ArrayList<>();
         for (Map.Entry<String, Numbered> e : byIdentity.entrySet()) {
-            if (stored.contains(e.getKey())) {
-                totals.duplicates++;
-            } else {
-                fresh.add(place(e.getKey(), e.getValue(), lookup));
-            }
-        }
-        if (fresh.isEmpty()) {
-            return;
+            fresh.add(place(e.getKey(), e.getValue(), lookup));
         }
         Map<String, Long> contacts = contacts(c, fresh);
         Map<Placed, Long> joins = joins(c, fresh, lookup.pbxZone());
+        if (!joins.isEmpty()) {
+            // a record joins a logged call only once: one stored already (an earlier import) is a duplicate
+            Set<String> stored = existing(c, joins.keySet().stream().map(Placed::identity).toList());
+            joins.keySet().removeIf(p -> stored.contains(p.identity()));
+        }
         try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement join = c.prepareStatement(JOIN)) {
             Timestamp now = Timestamp.from(Instant.now());
+            List<Placed> inserted = new ArrayList<>();
             for (Placed p : fresh) {
                 Cdr cdr = p.record().cdr();
                 Long contact = p.number() == null ? null : contacts.get(p.number());
@@ -257,16 +257,27 @@ public class CallRecords {
                     bindJoin(join, p, cdr, contact, lookup.pbxZone(), joinWith);
                     join.addBatch();
                     totals.joined++;
+                    totals.imported++;
+                    if (p.operator() == null) {
+                        totals.unassigned++;
+                    }
                 } else {
                     bindInsert(insert, p, cdr, contact, lookup.pbxZone(), now);
                     insert.addBatch();
-                }
-                totals.imported++;
-                if (p.operator() == null) {
-                    totals.unassigned++;
+                    inserted.add(p);
                 }
             }
-            insert.executeBatch();
+            int[] counts = inserted.isEmpty() ? new int[0] : insert.executeBatch();
+            for (int i = 0; i < inserted.size(); i++) {
+                if (counts[i] == 0) {
+                    totals.duplicates++;
+                } else {
+                    totals.imported++;
+                    if (inserted.get(i).operator() == null) {
+                        totals.unassigned++;
+                    }
+                }
+            }
             join.executeBatch();
         }
     }
