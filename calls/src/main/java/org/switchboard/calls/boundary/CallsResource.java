@@ -251,7 +251,7 @@ public class CallsResource {
     }
 
     private CallLog.Viewer viewer() {
-        Long scope = caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+        Long scope = caller.readScope();
         boolean onlyOperator = caller.has(Role.OPERATOR) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN);
         return new CallLog.Viewer(scope, onlyOperator ? caller.username() : null);
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.switchboard.calls.entity.Call;
 import org.switchboard.calls.entity.Listen;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.settings.control.CallCentre;
@@ -99,14 +99,7 @@ public class CallLog {
             where.append(" AND c.contactId = :contact");
             params.put("contact", f.contactId());
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Call c" + where, Long.class);
-        TypedQuery<Call> items = em.createQuery("SELECT c FROM Call c" + where + page.orderBy("c"), Call.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                count.getSingleResult(), page.page(), page.size());
+        return Queries.page(em, Call.class, "Call", "c", where, params, page);
     }
 
     public List<Call> byUniqueid(String uniqueid) {

@@ -55,6 +55,17 @@ public class Caller {
         return isRestrictedToClient() ? clientId : null;
     }
 
+    /**
+     * The client a read is limited to: null for staff (every client), the own client for a CLIENT user — and
+     * for a CLIENT user without a client an id no client has, so that they see nothing.
+     */
+    public Long readScope() {
+        if (!isRestrictedToClient()) {
+            return null;
+        }
+        return clientId == null ? -1L : clientId;
+    }
+
     public boolean maySeeClient(Long candidateClientId) {
         return !isRestrictedToClient() || (clientId != null && clientId.equals(candidateClientId));
     }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.security.Roles;
@@ -101,14 +101,7 @@ public class CompaniesResource {
             where.append(" AND c.inn = :inn");
             params.put("inn", inn.trim());
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Company c" + where, Long.class);
-        TypedQuery<Company> items = em.createQuery("SELECT c FROM Company c" + where + request.orderBy("c"), Company.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(),
-                count.getSingleResult(), request.page(), request.size()).map(CompanyView::of);
+        return Queries.page(em, Company.class, "Company", "c", where, params, request).map(CompanyView::of);
     }
 
     @GET

@@ -198,6 +198,6 @@ public class ContactsResource {
     }
 
     private Long scope() {
-        return caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+        return caller.readScope();
     }
 }

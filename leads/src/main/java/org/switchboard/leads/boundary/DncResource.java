@@ -108,7 +108,7 @@ public class DncResource {
             e164 = PhoneNumbers.tryE164(number)
                     .orElseThrow(() -> ProblemException.invalid("number", "'" + number + "' is not a phone number"));
         }
-        Long scope = caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+        Long scope = caller.readScope();
         return dnc.list(e164, clientId, scope, PageRequest.of(page, size, sort, DoNotCallList.SORTABLE, "-createdAt"))
                 .map(DncView::of);
     }

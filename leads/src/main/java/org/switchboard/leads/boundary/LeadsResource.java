@@ -180,7 +180,7 @@ public class LeadsResource {
     }
 
     private Long scope() {
-        return caller.isRestrictedToClient() ? (caller.clientScope() == null ? -1L : caller.clientScope()) : null;
+        return caller.readScope();
     }
 
     private static LeadStatus status(String status) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.Problem;
@@ -237,14 +237,7 @@ public class ContactBook {
                     + " AND l.clientId = :scope))");
             params.put("scope", filter.clientScope());
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
-        TypedQuery<Contact> items = em.createQuery("SELECT c FROM Contact c" + where + page.orderBy("c"), Contact.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                count.getSingleResult(), page.page(), page.size());
+        return Queries.page(em, Contact.class, "Contact", "c", where, params, page);
     }
 
     /** Active contacts holding any of these numbers or e-mails, except one. */

@@ -3,7 +3,6 @@ package org.switchboard.leads.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.calling.CallPermissions;
 import org.switchboard.leads.entity.DncEntry;
 
@@ -90,13 +90,6 @@ public class DoNotCallList implements CallPermissions {
             where.append(" AND d.clientId = :scope");
             params.put("scope", clientScope);
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM DncEntry d" + where, Long.class);
-        TypedQuery<DncEntry> items = em.createQuery("SELECT d FROM DncEntry d" + where + page.orderBy("d"), DncEntry.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                count.getSingleResult(), page.page(), page.size());
+        return Queries.page(em, DncEntry.class, "DncEntry", "d", where, params, page);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.Problem;
@@ -225,13 +225,6 @@ public class LeadBook {
             where.append(" AND l.createdAt < :to");
             params.put("to", callCentre.startOf(f.to().plusDays(1)));
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(l) FROM Lead l" + where, Long.class);
-        TypedQuery<Lead> items = em.createQuery("SELECT l FROM Lead l" + where + page.orderBy("l"), Lead.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
-                count.getSingleResult(), page.page(), page.size());
+        return Queries.page(em, Lead.class, "Lead", "l", where, params, page);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.campaigns.entity.CampaignType;
@@ -159,14 +159,7 @@ public class CampaignsResource {
             where.append(" AND (LOWER(c.code) LIKE :q OR LOWER(c.name) LIKE :q)");
             params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%");
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Campaign c" + where, Long.class);
-        TypedQuery<Campaign> items = em.createQuery("SELECT c FROM Campaign c" + where + request.orderBy("c"), Campaign.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(),
-                count.getSingleResult(), request.page(), request.size()).map(CampaignView::of);
+        return Queries.page(em, Campaign.class, "Campaign", "c", where, params, request).map(CampaignView::of);
     }
 
     @GET

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.security.Caller;
@@ -80,25 +80,16 @@ public class ClientsResource {
             @QueryParam("sort") String sort, @QueryParam("q") String q) {
         PageRequest request = PageRequest.of(page, size, sort, SORTABLE, "name");
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
         if (caller.isRestrictedToClient()) {
             where.append(" AND c.id = :own");
+            params.put("own", caller.readScope());
         }
         if (q != null && !q.isBlank()) {
             where.append(" AND LOWER(c.name) LIKE :q");
+            params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Client c" + where, Long.class);
-        TypedQuery<Client> items = em.createQuery("SELECT c FROM Client c" + where + request.orderBy("c"), Client.class);
-        if (caller.isRestrictedToClient()) {
-            count.setParameter("own", caller.clientScope());
-            items.setParameter("own", caller.clientScope());
-        }
-        if (q != null && !q.isBlank()) {
-            String like = "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
-            count.setParameter("q", like);
-            items.setParameter("q", like);
-        }
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(),
-                count.getSingleResult(), request.page(), request.size()).map(ClientView::of);
+        return Queries.page(em, Client.class, "Client", "c", where, params, request).map(ClientView::of);
     }
 
     @GET

@@ -3,7 +3,6 @@ package org.switchboard.core.people.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.api.Queries;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
@@ -151,14 +151,7 @@ public class UserAccounts {
             where.append(" AND (LOWER(u.username) LIKE :q OR LOWER(u.fullName) LIKE :q)");
             params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%");
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
-        TypedQuery<User> items = em.createQuery("SELECT u FROM User u" + where + page.orderBy("u"), User.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        List<User> found = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(found, count.getSingleResult(), page.page(), page.size());
+        return Queries.page(em, User.class, "User", "u", where, params, page);
     }
 
     private void assign(User user, UserInput input) {
