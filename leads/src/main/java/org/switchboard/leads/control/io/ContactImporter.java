@@ -129,10 +129,13 @@ public class ContactImporter implements RowImporter {
             existing.describe(after, ContactBook.derivedZone(after));
             outcome = RowOutcome.updated(p.row().line());
         }
-        em.flush();
+        // no flush per row: the chunk's inserts go to the database in JDBC batches when the chunk commits
         for (ContactPhone phone : contact.getPhones()) {
             byNumber.put(phone.getNumber(), contact);
-            if (contact.isDoNotCall()) {
+        }
+        if (contact.isDoNotCall()) {
+            em.flush();
+            for (ContactPhone phone : contact.getPhones()) {
                 dnc.add(phone.getNumber(), null, "The contact asked not to be called", contact.getId(), username);
             }
         }
