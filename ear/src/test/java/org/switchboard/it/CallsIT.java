@@ -281,4 +281,27 @@ class CallsIT {
                 .body("recording.href", notNullValue());
         admin().get("/api/calls/" + callId + "/listens").then().body("username", hasItem(own));
     }
+
+    @Test
+    void callsFollowMergedContactsAndLoseThePersonOnErasure() {
+        String number = freeMobile();
+        long contact = Api.createContact("Caller To Erase", number);
+        long other = Api.createContact("Its Twin", freeMobile());
+        long callId = as(operator, operator + "-pw").body(Map.of("number", number, "campaign", campaign, "notes", "personal story"))
+                .post("/api/calls/inbound").then().statusCode(201).extract().jsonPath().getLong("call.id");
+        admin().contentType("audio/wav").body(wav(400)).put("/api/calls/" + callId + "/recording").then().statusCode(200);
+
+        admin().body(Map.of("sourceId", contact)).post("/api/contacts/" + other + "/merge").then().statusCode(200);
+        admin().get("/api/calls/" + callId).then().body("contactId", equalTo((int) other));
+        admin().get("/api/contacts/" + other + "/personal-data").then().statusCode(200)
+                .body("calls.id", hasItem((int) callId)).body("calls[0].customerNumber", equalTo(number));
+
+        admin().post("/api/contacts/" + other + "/erase").then().statusCode(200);
+        admin().get("/api/calls/" + callId).then().statusCode(200)
+                .body("customerNumber", equalTo(null)).body("notes", equalTo(null)).body("recording", equalTo(null))
+                .body("talkSeconds", equalTo(0)).body("operator", equalTo(operator));
+        admin().get("/api/calls/" + callId + "/recording").then().statusCode(404);
+        assertThat(admin().get("/api/contacts/" + other + "/personal-data").asString())
+                .doesNotContain(number).doesNotContain("personal story");
+    }
 }

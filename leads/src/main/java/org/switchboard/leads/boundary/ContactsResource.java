@@ -75,6 +75,10 @@ public class ContactsResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<org.switchboard.core.privacy.PersonalData> otherModules;
+
     @PersistenceContext
     EntityManager em;
 
@@ -146,12 +150,15 @@ public class ContactsResource {
     public Map<String, Object> personalData(@PathParam("id") long id) {
         Contact contact = book.find(id);
         List<String> numbers = contact.getPhones().stream().map(p -> p.getNumber()).toList();
-        return Map.of(
-                "contact", ContactView.of(contact),
-                "leads", book.leadsOf(id).stream().map(LeadView::of).toList(),
-                "doNotCall", dnc.entriesFor(numbers).stream().map(DncResource.DncView::of).toList(),
-                "changes", audit.changes("Contact", id, PageRequest.of("0", "500", null,
-                        Map.of("revision", "revision"), "-revision")).items());
+        Map<String, Object> everything = new java.util.LinkedHashMap<>();
+        everything.put("contact", ContactView.of(contact));
+        everything.put("leads", book.leadsOf(id).stream().map(LeadView::of).toList());
+        everything.put("doNotCall", dnc.entriesFor(numbers).stream().map(DncResource.DncView::of).toList());
+        everything.put("changes", audit.changes("Contact", id, PageRequest.of("0", "500", null,
+                Map.of("revision", "revision"), "-revision")).items());
+        // what other modules keep about the person (calls, …)
+        otherModules.forEach(module -> everything.put(module.section(), module.about(id)));
+        return everything;
     }
 
     @POST

@@ -1,0 +1,59 @@
+package org.switchboard.calls.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.switchboard.calls.boundary.CallView;
+import org.switchboard.calls.entity.Call;
+import org.switchboard.core.events.ContactErased;
+import org.switchboard.core.events.ContactsMerged;
+import org.switchboard.core.privacy.PersonalData;
+
+/**
+ * What the calls module does when contacts change as people: calls follow a merged contact to the one it was
+ * folded into; an erased contact's calls lose the number, caller name and recording (the call and its talk
+ * time stay for the statistics); an access request lists the contact's calls.
+ */
+@ApplicationScoped
+public class ContactPrivacy implements PersonalData {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Recordings recordings;
+
+    void merged(@Observes ContactsMerged event) {
+        em.createQuery("UPDATE Call c SET c.contactId = :survivor WHERE c.contactId = :merged")
+                .setParameter("survivor", event.survivorId()).setParameter("merged", event.mergedId()).executeUpdate();
+    }
+
+    void erased(@Observes ContactErased event) {
+        List<Call> calls = em.createQuery("SELECT c FROM Call c WHERE c.contactId = :id", Call.class)
+                .setParameter("id", event.contactId()).getResultList();
+        for (Call call : calls) {
+            if (call.getRecordingFile() != null) {
+                recordings.delete(call.getRecordingFile());
+            }
+        }
+        em.createNativeQuery("UPDATE calls_call SET customer_number = NULL, clid = NULL, notes = NULL, info_email = NULL,"
+                + " meeting_note = NULL, recording_file = NULL, recording_type = NULL, recording_bytes = NULL,"
+                + " src = CASE WHEN direction = 'OUT' THEN src ELSE NULL END,"
+                + " dst = CASE WHEN direction = 'OUT' THEN NULL ELSE dst END, version = version + 1"
+                + " WHERE contact_id = :id").setParameter("id", event.contactId()).executeUpdate();
+    }
+
+    @Override
+    public String section() {
+        return "calls";
+    }
+
+    @Override
+    public Object about(long contactId) {
+        return em.createQuery("SELECT c FROM Call c WHERE c.contactId = :id ORDER BY c.startedAt", Call.class)
+                .setParameter("id", contactId).getResultStream().map(CallView::of).toList();
+    }
+}
