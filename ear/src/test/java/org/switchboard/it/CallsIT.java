@@ -304,4 +304,57 @@ class CallsIT {
         assertThat(admin().get("/api/contacts/" + other + "/personal-data").asString())
                 .doesNotContain(number).doesNotContain("personal story");
     }
+
+    @Test
+    void campaignsKnowTheirOperatorsAndTheNumbersCallersDial() {
+        String dialled = "8 (800) " + (100 + new java.util.Random().nextInt(899)) + "-"
+                + (10 + new java.util.Random().nextInt(89)) + "-" + (10 + new java.util.Random().nextInt(89));
+        String code = unique("IN").toUpperCase();
+        JsonPath created = admin().body(Map.of("code", code, "name", "Hotline", "type", "INBOUND_AD", "clientId", client,
+                "operators", List.of(operator.toUpperCase()), "numbers", List.of(dialled), "minTalkSeconds", 30,
+                "longCallSeconds", 900)).post("/api/campaigns").then().statusCode(201)
+                .body("operators", equalTo(List.of(operator))).body("minTalkSeconds", equalTo(30))
+                .extract().jsonPath();
+        String e164 = created.getString("numbers[0]");
+        assertThat(e164).startsWith("+7800");
+        admin().body(Map.of("code", unique("X"), "name", "Clash", "type", "INBOUND_AD", "clientId", client,
+                "operators", List.of("nobody-at-all"), "numbers", List.of(e164))).post("/api/campaigns").then()
+                .statusCode(400).body("violations.field", equalTo(List.of("operators[0]", "numbers[0]")));
+        admin().body(Map.of("code", unique("Y"), "name", "Bad thresholds", "type", "OUTBOUND", "clientId", client,
+                "minTalkSeconds", 60, "longCallSeconds", 30)).post("/api/campaigns").then().statusCode(400);
+
+        as(operator, operator + "-pw").body(Map.of("number", freeMobile(), "dialledNumber", e164.substring(1)))
+                .post("/api/calls/inbound").then().statusCode(201).body("call.campaign", equalTo(code));
+        as(operator, operator + "-pw").body(Map.of("number", freeMobile(), "dialledNumber", "+78000000001"))
+                .post("/api/calls/inbound").then().statusCode(400).body("violations[0].field", equalTo("dialledNumber"));
+    }
+
+    @Test
+    void thePbxTimeZoneAndTheRecordingLimitAreSettings() {
+        Map<String, Object> settings = new java.util.HashMap<>(admin().get("/api/settings").then().statusCode(200)
+                .extract().jsonPath().getMap("$"));
+        Map<String, Object> change = new java.util.HashMap<>(settings);
+        change.put("pbxTimeZone", "Asia/Yekaterinburg");
+        change.put("recordingMaxBytes", 1024);
+        int version = admin().body(change).put("/api/settings").then().statusCode(200)
+                .body("pbxTimeZone", equalTo("Asia/Yekaterinburg")).extract().jsonPath().getInt("version");
+        try {
+            String uniqueid = uid();
+            importCsv(cdr(campaign, extension, freeMobile().substring(1), "PJSIP/" + extension + "-0000aa01", "", "",
+                    LocalDateTime.of(2026, 11, 23, 12, 0), 1, 30, "ANSWERED", uniqueid, null) + "\n")
+                    .then().body("imported", equalTo(1));
+            JsonPath call = admin().queryParam("operator", operator).get("/api/calls").then().extract().jsonPath();
+            assertThat(call.getString("items[0].startedAt")).isEqualTo("2026-11-23T07:00:00Z");
+            admin().contentType("audio/wav").body(wav(2000)).put("/api/calls/" + call.getLong("items[0].id") + "/recording")
+                    .then().statusCode(413).contentType(PROBLEM_JSON);
+            Map<String, Object> bad = new java.util.HashMap<>(change);
+            bad.put("pbxTimeZone", "Moon/Base");
+            bad.put("version", version);
+            admin().body(bad).put("/api/settings").then().statusCode(400).body("violations[0].field", equalTo("pbxTimeZone"));
+        } finally {
+            Map<String, Object> restore = new java.util.HashMap<>(settings);
+            restore.put("version", version);
+            admin().body(restore).put("/api/settings").then().statusCode(200);
+        }
+    }
 }
