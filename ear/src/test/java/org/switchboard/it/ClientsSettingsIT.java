@@ -1,5 +1,6 @@
 package org.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -74,6 +75,9 @@ class ClientsSettingsIT {
         JsonPath current = as(operator, operator + "-pw").get("/api/settings").then().statusCode(200)
                 .body("timeZone", equalTo("Europe/Moscow")).extract().jsonPath();
         Map<String, Object> body = new HashMap<>(current.getMap("$"));
+        assertThat(body).containsKeys("timeZone", "minTalkSeconds", "longCallSeconds", "leadSpikeMinLeads",
+                "leadSpikeFactor", "leadSpikeWindowDays", "shortCallsMinAnswered", "shortCallsPercent",
+                "longCallsMinCount", "repeatDialsMax", "planMissPercent", "version");
 
         as(operator, operator + "-pw").body(body).put("/api/settings").then().statusCode(403);
 

@@ -1,5 +1,6 @@
 package org.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,6 +29,8 @@ class ErrorsIT {
 
     @Test
     void malformedJson() {
+        String body = admin().body("{\"username\": \"x\", ").post("/api/users").then().statusCode(400).extract().asString();
+        assertThat(body).doesNotContain("at org.").doesNotContain("Exception").doesNotContain("RESTEASY");
         admin().body("{\"username\": \"x\", ").post("/api/users").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Malformed JSON"))
                 .body("detail", containsString("line 1"))

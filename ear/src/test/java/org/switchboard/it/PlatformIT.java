@@ -1,5 +1,6 @@
 package org.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,6 +34,8 @@ class PlatformIT {
 
     @Test
     void theApiDocumentIsPublicAndDescribesTheApi() {
+        String yaml = given().baseUri(Api.BASE).get("/openapi").then().statusCode(200).extract().asString();
+        assertThat(yaml).contains("/api/contacts").contains("/api/calls/import/asterisk").contains("Switchboard API");
         given().baseUri(Api.BASE).accept("application/json").get("/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/users"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/settings"))
