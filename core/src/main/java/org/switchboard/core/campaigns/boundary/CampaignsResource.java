@@ -23,12 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,15 +33,11 @@ import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
 import org.switchboard.core.api.Queries;
+import org.switchboard.core.campaigns.control.CampaignBook;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.campaigns.entity.CampaignType;
-import org.switchboard.core.clients.entity.Client;
-import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
-import org.switchboard.core.people.entity.Role;
-import org.switchboard.core.people.entity.User;
-import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 
@@ -63,6 +56,9 @@ public class CampaignsResource {
 
     @Inject
     Campaigns campaigns;
+
+    @Inject
+    CampaignBook book;
 
     @Inject
     Checks checks;
@@ -106,17 +102,7 @@ public class CampaignsResource {
     @Operation(summary = "Create a campaign of a client")
     public Response create(CampaignInput input, @Context UriInfo uri) {
         checks.valid(input);
-        if (em.find(Client.class, input.clientId()) == null) {
-            throw ProblemException.invalid("clientId", "names no client: there is no client " + input.clientId());
-        }
-        campaigns.byCode(input.code()).ifPresent(existing -> {
-            throw ProblemException.conflict("Campaign code '" + existing.getCode() + "' is taken",
-                    Map.of("id", existing.getId(), "href", "/api/campaigns/" + existing.getId()));
-        });
-        Campaign campaign = new Campaign(Campaigns.normalizeCode(input.code()), input.type(), input.clientId(), Instant.now());
-        describe(campaign, input);
-        em.persist(campaign);
-        em.flush();
+        Campaign campaign = book.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(campaign.getId())).build())
                 .entity(CampaignView.of(campaign)).build();
     }
@@ -177,72 +163,10 @@ public class CampaignsResource {
     @Operation(summary = "Change a campaign's name, period and active flag; send the version you read")
     public CampaignView update(@PathParam("id") long id, CampaignInput input) {
         checks.valid(input);
-        Campaign campaign = visible(id);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (input.version() != campaign.getVersion()) {
-            throw ProblemException.staleVersion("Campaign " + campaign.getCode(), input.version(), campaign.getVersion());
-        }
-        if (!Campaigns.normalizeCode(input.code()).equals(campaign.getCode())) {
-            throw ProblemException.invalid("code", "cannot change: records and the PBX refer to it");
-        }
-        if (input.type() != campaign.getType()) {
-            throw ProblemException.invalid("type", "cannot change; create another campaign");
-        }
-        if (!input.clientId().equals(campaign.getClientId())) {
-            throw ProblemException.invalid("clientId", "cannot change; create another campaign");
-        }
-        describe(campaign, input);
-        em.flush();
-        return CampaignView.of(campaign);
-    }
-
-    private void describe(Campaign campaign, CampaignInput input) {
-        List<Problem.Violation> problems = new ArrayList<>();
-        Set<String> operators = new TreeSet<>();
-        List<String> names = input.operators() == null ? List.of() : input.operators();
-        for (int i = 0; i < names.size(); i++) {
-            String username = names.get(i) == null ? "" : names.get(i).trim().toLowerCase(Locale.ROOT);
-            boolean operator = em.createQuery("SELECT u FROM User u WHERE u.username = :u", User.class)
-                    .setParameter("u", username).getResultStream().anyMatch(u -> u.has(Role.OPERATOR) && u.canLogIn());
-            if (!operator) {
-                problems.add(new Problem.Violation("operators[" + i + "]", "names no active operator: '" + names.get(i) + "'"));
-            }
-            operators.add(username);
-        }
-        Set<String> numbers = new TreeSet<>();
-        List<String> written = input.numbers() == null ? List.of() : input.numbers();
-        for (int i = 0; i < written.size(); i++) {
-            String field = "numbers[" + i + "]";
-            try {
-                String e164 = PhoneNumbers.toE164(written.get(i));
-                campaigns.byNumber(e164).filter(other -> !other.getId().equals(campaign.getId())).ifPresent(other ->
-                        problems.add(new Problem.Violation(field, e164 + " already leads to campaign " + other.getCode())));
-                numbers.add(e164);
-            } catch (PhoneNumbers.InvalidNumber e) {
-                problems.add(new Problem.Violation("numbers[" + i + "]", e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
-        }
-        try {
-            campaign.describe(input.name().trim(), input.startsOn(), input.endsOn(), input.active() == null || input.active());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("endsOn", e.getMessage());
-        }
-        try {
-            campaign.staff(operators, numbers, input.minTalkSeconds(), input.longCallSeconds());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("longCallSeconds", e.getMessage());
-        }
+        return CampaignView.of(book.update(id, input));
     }
 
     private Campaign visible(long id) {
-        Campaign campaign = campaigns.byId(id)
-                .filter(c -> caller.maySeeClient(c.getClientId()))
-                .orElseThrow(() -> ProblemException.notFound("There is no campaign " + id));
-        return campaign;
+        return book.visible(id);
     }
 }
