@@ -61,6 +61,19 @@ public class ProblemException extends RuntimeException {
                 List.of(), null);
     }
 
+    /**
+     * Optimistic locking at the API: an edit must send the {@code version} it read, and that version must still
+     * be the current one — otherwise someone else's change would be overwritten.
+     */
+    public static void requireVersion(String what, Long sent, long current) {
+        if (sent == null) {
+            throw invalid("version", "is required: send the version you read, so no one's change is overwritten");
+        }
+        if (sent != current) {
+            throw staleVersion(what, sent, current);
+        }
+    }
+
     public int status() {
         return status;
     }

@@ -120,12 +120,7 @@ public class CompaniesResource {
     public CompanyView update(@PathParam("id") long id, CompanyInput input) {
         checks.valid(input);
         Company company = find(id);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (input.version() != company.getVersion()) {
-            throw ProblemException.staleVersion("Company " + id, input.version(), company.getVersion());
-        }
+        ProblemException.requireVersion("Company " + id, input.version(), company.getVersion());
         describe(company, input);
         em.flush();
         return CompanyView.of(company);

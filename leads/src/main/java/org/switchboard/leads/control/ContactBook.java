@@ -83,12 +83,7 @@ public class ContactBook {
                     : contact.getMergedIntoId() != null ? "merged into contact " + contact.getMergedIntoId() : "deleted")
                     + " and cannot be changed");
         }
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (input.version() != contact.getVersion()) {
-            throw ProblemException.staleVersion("Contact " + id, input.version(), contact.getVersion());
-        }
+        ProblemException.requireVersion("Contact " + id, input.version(), contact.getVersion());
         Contact.Details details = details(input, contact, username);
         if (!allowDuplicate) {
             refuseDuplicates(details, contact.getId());

@@ -138,12 +138,7 @@ public class LeadBook {
 
     public Lead update(long id, LeadInput input, boolean mayReassign, Long clientScope) {
         Lead lead = visible(id, clientScope);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (input.version() != lead.getVersion()) {
-            throw ProblemException.staleVersion("Lead " + id, input.version(), lead.getVersion());
-        }
+        ProblemException.requireVersion("Lead " + id, input.version(), lead.getVersion());
         if (input.contactId() != null && !input.contactId().equals(lead.getContactId())) {
             throw ProblemException.invalid("contactId", "cannot change; merge the contacts instead");
         }

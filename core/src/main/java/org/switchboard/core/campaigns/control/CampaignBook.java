@@ -51,12 +51,7 @@ public class CampaignBook {
 
     public Campaign update(long id, CampaignInput input) {
         Campaign campaign = visible(id);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (input.version() != campaign.getVersion()) {
-            throw ProblemException.staleVersion("Campaign " + campaign.getCode(), input.version(), campaign.getVersion());
-        }
+        ProblemException.requireVersion("Campaign " + campaign.getCode(), input.version(), campaign.getVersion());
         if (!Campaigns.normalizeCode(input.code()).equals(campaign.getCode())) {
             throw ProblemException.invalid("code", "cannot change: records and the PBX refer to it");
         }

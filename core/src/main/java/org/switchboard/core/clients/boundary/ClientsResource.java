@@ -108,12 +108,7 @@ public class ClientsResource {
     public ClientView update(@PathParam("id") long id, ClientInput input) {
         checks.valid(input);
         Client client = find(id);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (input.version() != client.getVersion()) {
-            throw ProblemException.staleVersion("Client '" + client.getName() + "'", input.version(), client.getVersion());
-        }
+        ProblemException.requireVersion("Client '" + client.getName() + "'", input.version(), client.getVersion());
         String name = input.name().trim();
         requireFreeName(name, id);
         client.describe(name, blankToNull(input.contactEmail()), blankToNull(input.notes()),

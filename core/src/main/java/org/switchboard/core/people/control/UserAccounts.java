@@ -63,12 +63,7 @@ public class UserAccounts {
 
     public User update(long id, UserInput input) {
         User user = get(id);
-        if (input.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read, so no one's change is overwritten");
-        }
-        if (input.version() != user.getVersion()) {
-            throw ProblemException.staleVersion("User '" + user.getUsername() + "'", input.version(), user.getVersion());
-        }
+        ProblemException.requireVersion("User '" + user.getUsername() + "'", input.version(), user.getVersion());
         if (input.username() != null && !input.username().equalsIgnoreCase(user.getUsername())) {
             throw ProblemException.invalid("username", "cannot change; create a new user instead");
         }

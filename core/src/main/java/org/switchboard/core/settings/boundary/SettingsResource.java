@@ -90,12 +90,7 @@ public class SettingsResource {
     public SettingsBody update(SettingsBody body) {
         checks.valid(body);
         Settings settings = settings();
-        if (body.version() == null) {
-            throw ProblemException.invalid("version", "is required: send the version you read");
-        }
-        if (body.version() != settings.getVersion()) {
-            throw ProblemException.staleVersion("The settings", body.version(), settings.getVersion());
-        }
+        ProblemException.requireVersion("The settings", body.version(), settings.getVersion());
         ZoneId zone;
         try {
             zone = ZoneId.of(body.timeZone().trim());
