@@ -406,32 +406,34 @@ public class CallRecords {
         setLong(s, i++, contact);
         s.setString(i++, p.campaign() == null ? null : p.campaign().code());
         setLong(s, i++, p.campaign() == null ? null : p.campaign().clientId());
-        s.setTimestamp(i++, Timestamp.from(cdr.start().atZone(zone).toInstant()));
-        s.setTimestamp(i++, cdr.answer() == null ? null : Timestamp.from(cdr.answer().atZone(zone).toInstant()));
-        s.setTimestamp(i++, Timestamp.from(cdr.end().atZone(zone).toInstant()));
-        s.setInt(i++, cdr.duration());
-        s.setInt(i++, cdr.billsec());
-        s.setString(i++, cdr.disposition().name());
-        s.setString(i++, cut(p.identity(), 120));
-        s.setString(i++, cut(cdr.uniqueid(), 64));
-        if (cdr.sequence() == null) {
-            s.setNull(i++, Types.INTEGER);
-        } else {
-            s.setInt(i++, cdr.sequence());
-        }
-        s.setString(i++, cut(cdr.linkedid(), 64));
-        s.setString(i++, cut(cdr.accountcode(), 40));
-        s.setString(i++, cut(cdr.src(), 80));
-        s.setString(i++, cut(cdr.dst(), 80));
-        s.setString(i++, cut(cdr.clid(), 200));
-        s.setString(i++, cut(cdr.channel(), 120));
-        s.setString(i++, cut(cdr.dstchannel(), 120));
+        i = bindTimes(s, i, cdr, zone);
+        i = bindIdentity(s, i, p, cdr);
         s.setTimestamp(i, now);
     }
 
     private static void bindJoin(PreparedStatement s, Placed p, Cdr cdr, Long contact, ZoneId zone, long id)
             throws SQLException {
-        int i = 1;
+        int i = bindIdentity(s, 1, p, cdr);
+        i = bindTimes(s, i, cdr, zone);
+        s.setString(i++, p.campaign() == null ? null : p.campaign().code());
+        setLong(s, i++, p.campaign() == null ? null : p.campaign().clientId());
+        setLong(s, i++, contact);
+        s.setLong(i, id);
+    }
+
+    /** started_at, answered_at, ended_at, duration, talk seconds, disposition; returns the next index. */
+    private static int bindTimes(PreparedStatement s, int i, Cdr cdr, ZoneId zone) throws SQLException {
+        s.setTimestamp(i++, Timestamp.from(cdr.start().atZone(zone).toInstant()));
+        s.setTimestamp(i++, cdr.answer() == null ? null : Timestamp.from(cdr.answer().atZone(zone).toInstant()));
+        s.setTimestamp(i++, Timestamp.from(cdr.end().atZone(zone).toInstant()));
+        s.setInt(i++, cdr.duration());
+        s.setInt(i++, cdr.billsec());
+        s.setString(i++, cdr.disposition().name());
+        return i;
+    }
+
+    /** identity, uniqueid, sequence, linkedid and the raw Asterisk fields; returns the next index. */
+    private static int bindIdentity(PreparedStatement s, int i, Placed p, Cdr cdr) throws SQLException {
         s.setString(i++, cut(p.identity(), 120));
         s.setString(i++, cut(cdr.uniqueid(), 64));
         if (cdr.sequence() == null) {
@@ -446,16 +448,7 @@ public class CallRecords {
         s.setString(i++, cut(cdr.clid(), 200));
         s.setString(i++, cut(cdr.channel(), 120));
         s.setString(i++, cut(cdr.dstchannel(), 120));
-        s.setTimestamp(i++, Timestamp.from(cdr.start().atZone(zone).toInstant()));
-        s.setTimestamp(i++, cdr.answer() == null ? null : Timestamp.from(cdr.answer().atZone(zone).toInstant()));
-        s.setTimestamp(i++, Timestamp.from(cdr.end().atZone(zone).toInstant()));
-        s.setInt(i++, cdr.duration());
-        s.setInt(i++, cdr.billsec());
-        s.setString(i++, cdr.disposition().name());
-        s.setString(i++, p.campaign() == null ? null : p.campaign().code());
-        setLong(s, i++, p.campaign() == null ? null : p.campaign().clientId());
-        setLong(s, i++, contact);
-        s.setLong(i, id);
+        return i;
     }
 
     private static void setLong(PreparedStatement s, int i, Long value) throws SQLException {

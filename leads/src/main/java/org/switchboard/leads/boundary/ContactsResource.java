@@ -32,9 +32,8 @@ import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
 import org.switchboard.core.audit.control.AuditTrail;
 import org.switchboard.core.campaigns.control.Campaigns;
-import org.switchboard.core.imports.control.ImportMode;
-import org.switchboard.core.imports.control.ImportReport;
-import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.imports.boundary.ImportRequests;
+import org.switchboard.core.imports.boundary.Uploads;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 import org.switchboard.core.tabular.TabularFormat;
@@ -61,7 +60,7 @@ public class ContactsResource {
     Caller caller;
 
     @Inject
-    Imports imports;
+    ImportRequests importRequests;
 
     @Inject
     Campaigns campaigns;
@@ -178,16 +177,8 @@ public class ContactsResource {
     public Response importContacts(InputStream body, @QueryParam("format") String format,
             @QueryParam("mode") String mode, @QueryParam("async") boolean async,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, @Context UriInfo uri) {
-        ImportMode importMode = ImportMode.of(mode);
-        TabularFormat tabular = Uploads.format(format, contentType);
-        ContactImporter importer = new ContactImporter(em, campaigns, dnc, caller.username());
-        java.nio.file.Path file = Imports.spool(body);
-        if (async) {
-            long id = imports.start(importer, file, tabular, importMode, caller.username());
-            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(id)).build()).build();
-        }
-        ImportReport report = imports.run(importer, file, tabular, importMode, caller.username());
-        return Response.ok(report).build();
+        return importRequests.handle(new ContactImporter(em, campaigns, dnc, caller.username()), body, format,
+                contentType, mode, async, caller.username(), uri);
     }
 
     @GET

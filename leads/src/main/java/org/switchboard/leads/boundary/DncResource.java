@@ -31,8 +31,8 @@ import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.errors.ProblemException;
-import org.switchboard.core.imports.control.ImportMode;
-import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.imports.boundary.ImportRequests;
+import org.switchboard.core.imports.boundary.Uploads;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 import org.switchboard.leads.control.DoNotCallList;
@@ -57,7 +57,7 @@ public class DncResource {
     Caller caller;
 
     @Inject
-    Imports imports;
+    ImportRequests importRequests;
 
     @PersistenceContext
     EntityManager em;
@@ -145,9 +145,9 @@ public class DncResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Import numbers (columns number, reason, client_id) from CSV or XLSX")
     public Response importNumbers(InputStream body, @QueryParam("format") String format, @QueryParam("mode") String mode,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
-        ImportMode importMode = ImportMode.of(mode);
-        return Response.ok(imports.run(new DncImporter(em, dnc, caller.username()), Imports.spool(body),
-                Uploads.format(format, contentType), importMode, caller.username())).build();
+            @QueryParam("async") boolean async, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @Context UriInfo uri) {
+        return importRequests.handle(new DncImporter(em, dnc, caller.username()), body, format, contentType, mode, async,
+                caller.username(), uri);
     }
 }

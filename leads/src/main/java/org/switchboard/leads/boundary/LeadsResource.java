@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
@@ -33,8 +32,8 @@ import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.errors.ProblemException;
-import org.switchboard.core.imports.control.ImportMode;
-import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.imports.boundary.ImportRequests;
+import org.switchboard.core.imports.boundary.Uploads;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
@@ -63,7 +62,7 @@ public class LeadsResource {
     Caller caller;
 
     @Inject
-    Imports imports;
+    ImportRequests importRequests;
 
     @Inject
     Campaigns campaigns;
@@ -150,15 +149,8 @@ public class LeadsResource {
     public Response importLeads(InputStream body, @QueryParam("format") String format, @QueryParam("mode") String mode,
             @QueryParam("async") boolean async, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @Context UriInfo uri) {
-        ImportMode importMode = ImportMode.of(mode);
-        TabularFormat tabular = Uploads.format(format, contentType);
-        LeadImporter importer = new LeadImporter(em, campaigns, leads, callCentre.zone(), caller.username());
-        java.nio.file.Path file = Imports.spool(body);
-        if (async) {
-            long id = imports.start(importer, file, tabular, importMode, caller.username());
-            return Response.accepted(Map.of("id", id, "status", "RUNNING")).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(id)).build()).build();
-        }
-        return Response.ok(imports.run(importer, file, tabular, importMode, caller.username())).build();
+        return importRequests.handle(new LeadImporter(em, campaigns, leads, callCentre.zone(), caller.username()), body,
+                format, contentType, mode, async, caller.username(), uri);
     }
 
     @GET

@@ -1,19 +1,19 @@
-package org.switchboard.leads.boundary;
+package org.switchboard.core.imports.boundary;
 
 import jakarta.ws.rs.core.MediaType;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.tabular.TabularFormat;
 
 /** Media types an import accepts, and the format a request names or implies. */
-final class Uploads {
+public final class Uploads {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private Uploads() {
     }
 
     /** The format from {@code ?format=}, else from the content type; null lets the engine tell by the bytes. */
-    static TabularFormat format(String parameter, MediaType contentType) {
+    public static TabularFormat format(String parameter, MediaType contentType) {
         if (parameter != null && !parameter.isBlank()) {
             TabularFormat named = TabularFormat.named(parameter);
             if (named == null) {
@@ -35,7 +35,7 @@ final class Uploads {
     }
 
     /** The format of an export: {@code ?format=}, else the Accept header, else CSV. */
-    static TabularFormat exportFormat(String parameter, java.util.List<MediaType> accept) {
+    public static TabularFormat exportFormat(String parameter, java.util.List<MediaType> accept) {
         if (parameter != null && !parameter.isBlank()) {
             TabularFormat named = TabularFormat.named(parameter);
             if (named == null) {
