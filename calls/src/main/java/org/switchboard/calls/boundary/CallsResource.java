@@ -80,6 +80,9 @@ public class CallsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.switchboard.calls.control.CallFacts facts;
+
     @PersistenceContext
     EntityManager em;
 
@@ -187,7 +190,7 @@ public class CallsResource {
                 callCentre.settings().recordingMaxBytes());
         String previous = call.getRecordingFile();
         call.attachRecording(stored.file(), stored.type().mediaType, stored.bytes());
-        em.flush();
+        facts.announce(java.util.List.of(id));
         if (previous != null) {
             recordings.delete(previous);
         }

@@ -70,6 +70,9 @@ public class CallRecords {
     @Inject
     CallCentre callCentre;
 
+    @Inject
+    CallFacts facts;
+
     /** A record with the line it came from. */
     public record Numbered(int line, Cdr cdr) {
     }
@@ -217,7 +220,7 @@ public class CallRecords {
         try {
             tx.begin();
             try (Connection c = dataSource.getConnection()) {
-                storeChunk(c, chunk, lookup, totals);
+                facts.announceIdentities(c, storeChunk(c, chunk, lookup, totals));
             }
             tx.commit();
         } catch (Exception e) {
@@ -227,8 +230,12 @@ public class CallRecords {
         }
     }
 
-    /** Stores one chunk on a connection whose transaction the caller owns. */
-    public static void storeChunk(Connection c, List<Numbered> chunk, Lookup lookup, Totals totals) throws SQLException {
+    /**
+     * Stores one chunk on a connection whose transaction the caller owns.
+     *
+     * @return the identities of the records stored or joined (not the duplicates)
+     */
+    public static List<String> storeChunk(Connection c, List<Numbered> chunk, Lookup lookup, Totals totals) throws SQLException {
         Map<String, Numbered> byIdentity = new java.util.LinkedHashMap<>();
         for (Numbered n : chunk) {
             if (byIdentity.putIfAbsent(n.cdr().identity(), n) != null) {
@@ -249,6 +256,7 @@ public class CallRecords {
         try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement join = c.prepareStatement(JOIN)) {
             Timestamp now = Timestamp.from(Instant.now());
             List<Placed> inserted = new ArrayList<>();
+            List<String> touched = new ArrayList<>();
             for (Placed p : fresh) {
                 Cdr cdr = p.record().cdr();
                 Long contact = p.number() == null ? null : contacts.get(p.number());
@@ -256,6 +264,7 @@ public class CallRecords {
                 if (joinWith != null) {
                     bindJoin(join, p, cdr, contact, lookup.pbxZone(), joinWith);
                     join.addBatch();
+                    touched.add(cut(p.identity(), 120));
                     totals.joined++;
                     totals.imported++;
                     if (p.operator() == null) {
@@ -272,6 +281,7 @@ public class CallRecords {
                 if (counts[i] == 0) {
                     totals.duplicates++;
                 } else {
+                    touched.add(cut(inserted.get(i).identity(), 120));
                     totals.imported++;
                     if (inserted.get(i).operator() == null) {
                         totals.unassigned++;
@@ -279,6 +289,7 @@ public class CallRecords {
                 }
             }
             join.executeBatch();
+            return touched;
         }
     }
 

@@ -26,9 +26,19 @@ public class ContactPrivacy implements PersonalData {
     @Inject
     Recordings recordings;
 
+    @Inject
+    CallFacts facts;
+
     void merged(@Observes ContactsMerged event) {
+        List<Long> ids = callsOf(event.mergedId());
         em.createQuery("UPDATE Call c SET c.contactId = :survivor WHERE c.contactId = :merged")
                 .setParameter("survivor", event.survivorId()).setParameter("merged", event.mergedId()).executeUpdate();
+        facts.announce(ids);
+    }
+
+    private List<Long> callsOf(long contactId) {
+        return em.createQuery("SELECT c.id FROM Call c WHERE c.contactId = :id", Long.class)
+                .setParameter("id", contactId).getResultList();
     }
 
     void erased(@Observes ContactErased event) {
@@ -44,6 +54,7 @@ public class ContactPrivacy implements PersonalData {
                 + " src = CASE WHEN direction = 'OUT' THEN src ELSE NULL END,"
                 + " dst = CASE WHEN direction = 'OUT' THEN NULL ELSE dst END, version = version + 1"
                 + " WHERE contact_id = :id").setParameter("id", event.contactId()).executeUpdate();
+        facts.announce(callsOf(event.contactId()));
     }
 
     @Override

@@ -40,6 +40,9 @@ public class InboundCalls {
     @Inject
     LeadBook leads;
 
+    @Inject
+    CallFacts facts;
+
     /** What logging produced. */
     public record Logged(Call call, Contact contact, boolean contactCreated, Lead lead) {
     }
@@ -105,7 +108,7 @@ public class InboundCalls {
                 input.meeting() == null ? null : blank(input.meeting().note()),
                 input.info() == null ? null : input.info().email().trim().toLowerCase(Locale.ROOT));
         em.persist(call);
-        em.flush();
+        facts.announce(List.of(call.getId()));
         Lead lead = null;
         if (input.lead() != null) {
             lead = leads.create(new LeadBook.Checked(contact, campaign, operator), now, input.lead().estimatedValue(),

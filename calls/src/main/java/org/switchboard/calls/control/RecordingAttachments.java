@@ -13,12 +13,16 @@ public class RecordingAttachments {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    CallFacts facts;
+
     /** @return the file the call had before, to be removed */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String attach(long callId, Recordings.Stored stored) {
         Call call = em.find(Call.class, callId);
         String previous = call.getRecordingFile();
         call.attachRecording(stored.file(), stored.type().mediaType, stored.bytes());
+        facts.announce(java.util.List.of(callId));
         return previous;
     }
 }

@@ -19,6 +19,7 @@ import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.events.LeadChanged;
 import org.switchboard.core.events.LeadCreated;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
@@ -47,6 +48,9 @@ public class LeadBook {
 
     @Inject
     Event<LeadCreated> created;
+
+    @Inject
+    Event<LeadChanged> changed;
 
     /** Filters of the lead list; dates are call-centre days, inclusive. */
     public record Filter(String operator, LeadStatus status, String campaign, Long clientId, LocalDate from,
@@ -156,6 +160,8 @@ public class LeadBook {
                 input.callId() != null ? input.callId() : lead.getCallId(),
                 input.callUniqueid() != null ? ContactRules.blankToNull(input.callUniqueid()) : lead.getCallUniqueid());
         em.flush();
+        changed.fire(new LeadChanged(lead.getId(), lead.getOperator(), lead.getCampaign(), lead.getClientId(),
+                lead.getCreatedAt(), lead.getCallId(), lead.getCallUniqueid()));
         return lead;
     }
 

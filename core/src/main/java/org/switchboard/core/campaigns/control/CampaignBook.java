@@ -1,6 +1,7 @@
 package org.switchboard.core.campaigns.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import org.switchboard.core.campaigns.boundary.CampaignsResource.CampaignInput;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.errors.Problem;
+import org.switchboard.core.events.SettingsChanged;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
@@ -33,6 +35,9 @@ public class CampaignBook {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Event<SettingsChanged> thresholdsChanged;
 
     public Campaign create(CampaignInput input) {
         if (em.find(Client.class, input.clientId()) == null) {
@@ -61,8 +66,14 @@ public class CampaignBook {
         if (!input.clientId().equals(campaign.getClientId())) {
             throw ProblemException.invalid("clientId", "cannot change; create another campaign");
         }
+        Integer minTalk = campaign.getMinTalkSeconds();
+        Integer longCall = campaign.getLongCallSeconds();
         describe(campaign, input);
         em.flush();
+        if (!java.util.Objects.equals(minTalk, campaign.getMinTalkSeconds())
+                || !java.util.Objects.equals(longCall, campaign.getLongCallSeconds())) {
+            thresholdsChanged.fire(new SettingsChanged(campaign.getCode(), false));
+        }
         return campaign;
     }
 

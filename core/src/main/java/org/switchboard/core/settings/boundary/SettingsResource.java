@@ -1,6 +1,7 @@
 package org.switchboard.core.settings.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.events.SettingsChanged;
 import org.switchboard.core.settings.entity.Settings;
 import org.switchboard.core.security.Roles;
 
@@ -39,6 +41,9 @@ public class SettingsResource {
 
     @Inject
     Checks checks;
+
+    @Inject
+    Event<SettingsChanged> changed;
 
     /** The settings as read and written; every field is required on PUT. */
     public record SettingsBody(
@@ -113,9 +118,15 @@ public class SettingsResource {
                 throw ProblemException.invalid("pbxTimeZone", "is not a time zone; use an IANA name, or leave it out for the call-centre zone");
             }
         }
+        boolean zoneChanged = !zone.equals(settings.zone());
+        boolean callThresholdsChanged = thresholds.minTalkSeconds() != settings.thresholds().minTalkSeconds()
+                || thresholds.longCallSeconds() != settings.thresholds().longCallSeconds();
         settings.change(zone, thresholds);
         settings.telephony(pbxZone, body.recordingMaxBytes() == null ? settings.recordingMaxBytes() : body.recordingMaxBytes());
         em.flush();
+        if (zoneChanged || callThresholdsChanged) {
+            changed.fire(new SettingsChanged(null, zoneChanged));
+        }
         return SettingsBody.of(settings);
     }
 

@@ -1,0 +1,11 @@
+package org.switchboard.core.events;
+
+import java.time.Instant;
+
+/**
+ * A lead was re-attributed or edited: its owner, campaign, time or call may have changed. Carries the lead as it
+ * is stored now, inside the changing transaction; reporting re-counts the days it left and the day it is on.
+ */
+public record LeadChanged(long leadId, String operator, String campaign, Long clientId, Instant createdAt, Long callId,
+        String callUniqueid) {
+}
