@@ -42,6 +42,14 @@ public abstract class TabularWriter implements Closeable {
     /** Writes one row; values may be String, Number, Boolean, LocalDate, LocalDateTime, Instant or null. */
     public abstract void row(List<?> values) throws IOException;
 
+    /**
+     * Writes the totals row after the data: in bold and outside the autofilter in XLSX, so sorting and filtering
+     * the data never moves it; a plain last row in CSV.
+     */
+    public void totals(List<?> values) throws IOException {
+        row(values);
+    }
+
     static final class Csv extends TabularWriter {
         private final CSVPrinter printer;
         private final ZoneId zone;
@@ -89,7 +97,9 @@ public abstract class TabularWriter implements Closeable {
         private final CellStyle dateStyle;
         private final CellStyle dateTimeStyle;
         private final int columns;
+        private final CellStyle totalsStyle;
         private int next = 1;
+        private int lastData = 0;
 
         Xlsx(OutputStream out, List<String> header, ZoneId zone) {
             this.out = out;
@@ -106,6 +116,8 @@ public abstract class TabularWriter implements Closeable {
             dateStyle.setDataFormat(dateFormat);
             dateTimeStyle = workbook.createCellStyle();
             dateTimeStyle.setDataFormat(dateTimeFormat);
+            totalsStyle = workbook.createCellStyle();
+            totalsStyle.setFont(bold);
             SXSSFRow row = sheet.createRow(0);
             for (int i = 0; i < header.size(); i++) {
                 Cell cell = row.createCell(i);
@@ -118,6 +130,22 @@ public abstract class TabularWriter implements Closeable {
 
         @Override
         public void row(List<?> values) {
+            lastData = next;
+            write(values);
+        }
+
+        @Override
+        public void totals(List<?> values) {
+            SXSSFRow row = write(values);
+            row.setRowStyle(totalsStyle);
+            row.forEach(cell -> {
+                if (cell.getCellStyle() == null || cell.getCellStyle().getIndex() == 0) {
+                    cell.setCellStyle(totalsStyle);
+                }
+            });
+        }
+
+        private SXSSFRow write(List<?> values) {
             SXSSFRow row = sheet.createRow(next++);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
@@ -142,12 +170,13 @@ public abstract class TabularWriter implements Closeable {
                     cell.setCellValue(value.toString());
                 }
             }
+            return row;
         }
 
         @Override
         public void close() throws IOException {
             try {
-                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, Math.max(0, columns - 1)));
+                sheet.setAutoFilter(new CellRangeAddress(0, lastData, 0, Math.max(0, columns - 1)));
                 workbook.write(out);
                 out.flush();
             } finally {
