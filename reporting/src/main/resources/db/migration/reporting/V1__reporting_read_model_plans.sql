@@ -11,15 +11,15 @@ CREATE TABLE reporting_call (
     campaign_code VARCHAR(40),
     client_id     BIGINT,
     started_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    day           DATE        NOT NULL,
+    work_day          DATE        NOT NULL,
     answered      BOOLEAN     NOT NULL,
     talk_seconds  INTEGER     NOT NULL,
     recorded      BOOLEAN     NOT NULL,
     outcome       VARCHAR(40),
     uniqueid      VARCHAR(64)
 );
-CREATE INDEX reporting_call_operator_day_ix ON reporting_call (operator, day);
-CREATE INDEX reporting_call_day_ix ON reporting_call (day);
+CREATE INDEX reporting_call_operator_day_ix ON reporting_call (operator, work_day);
+CREATE INDEX reporting_call_day_ix ON reporting_call (work_day);
 CREATE INDEX reporting_call_uniqueid_ix ON reporting_call (uniqueid);
 
 CREATE TABLE reporting_lead (
@@ -28,18 +28,18 @@ CREATE TABLE reporting_lead (
     campaign_code VARCHAR(40),
     client_id     BIGINT,
     created_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    day           DATE        NOT NULL,
+    work_day          DATE        NOT NULL,
     call_id       BIGINT,
     call_uniqueid VARCHAR(64)
 );
-CREATE INDEX reporting_lead_operator_day_ix ON reporting_lead (operator, day);
-CREATE INDEX reporting_lead_day_ix ON reporting_lead (day);
+CREATE INDEX reporting_lead_operator_day_ix ON reporting_lead (operator, work_day);
+CREATE INDEX reporting_lead_day_ix ON reporting_lead (work_day);
 CREATE INDEX reporting_lead_call_ix ON reporting_lead (call_id);
 CREATE INDEX reporting_lead_call_uniqueid_ix ON reporting_lead (call_uniqueid);
 
 -- One row per operator, day and campaign ('' for calls without one), with the thresholds in force.
 CREATE TABLE reporting_operator_day (
-    day              DATE        NOT NULL,
+    work_day             DATE        NOT NULL,
     operator         VARCHAR(64) NOT NULL,
     campaign_code    VARCHAR(40) NOT NULL,
     client_id        BIGINT,
@@ -51,20 +51,20 @@ CREATE TABLE reporting_operator_day (
     talk_seconds     BIGINT      NOT NULL,
     leads            INTEGER     NOT NULL,
     unbacked_leads   INTEGER     NOT NULL,
-    PRIMARY KEY (day, operator, campaign_code)
+    PRIMARY KEY (work_day, operator, campaign_code)
 );
-CREATE INDEX reporting_operator_day_operator_ix ON reporting_operator_day (operator, day);
-CREATE INDEX reporting_operator_day_client_ix ON reporting_operator_day (client_id, day);
+CREATE INDEX reporting_operator_day_operator_ix ON reporting_operator_day (operator, work_day);
+CREATE INDEX reporting_operator_day_client_ix ON reporting_operator_day (client_id, work_day);
 
 -- Outbound dials per operator, day, number and campaign, kept for numbers dialled at least twice that day.
 CREATE TABLE reporting_dials (
-    day           DATE        NOT NULL,
+    work_day          DATE        NOT NULL,
     operator      VARCHAR(64) NOT NULL,
     number        VARCHAR(40) NOT NULL,
     campaign_code VARCHAR(40) NOT NULL,
     client_id     BIGINT,
     dials         INTEGER     NOT NULL,
-    PRIMARY KEY (day, operator, number, campaign_code)
+    PRIMARY KEY (work_day, operator, number, campaign_code)
 );
 
 -- Serialises changes to the rollups: every writer locks this row first, so two transactions never
@@ -79,12 +79,12 @@ CREATE SEQUENCE reporting_plan_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE reporting_plan (
     id         BIGINT      NOT NULL PRIMARY KEY,
     operator   VARCHAR(64) NOT NULL,
-    day        DATE        NOT NULL,
+    work_day       DATE        NOT NULL,
     calls      INTEGER     NOT NULL,
     leads      INTEGER     NOT NULL,
     set_by     VARCHAR(64) NOT NULL,
     set_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     version    BIGINT      NOT NULL,
-    CONSTRAINT reporting_plan_operator_day_uq UNIQUE (operator, day)
+    CONSTRAINT reporting_plan_operator_day_uq UNIQUE (operator, work_day)
 );
-CREATE INDEX reporting_plan_day_ix ON reporting_plan (day);
+CREATE INDEX reporting_plan_day_ix ON reporting_plan (work_day);
