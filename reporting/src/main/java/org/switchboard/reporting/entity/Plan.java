@@ -45,9 +45,10 @@ public class Plan {
     protected Plan() {
     }
 
-    public Plan(String operator, LocalDate day) {
+    public Plan(String operator, LocalDate day, int calls, int leads, String by, Instant at) {
         this.operator = operator;
         this.day = day;
+        set(calls, leads, by, at);
     }
 
     /** Sets the day's targets; a later plan for the same day replaces an earlier one. */

@@ -1,0 +1,86 @@
+package org.switchboard.reporting.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.core.settings.entity.Settings;
+
+/** Finds the anomalies of a period: the rules over the rollups, with the evidence a supervisor follows up. */
+@ApplicationScoped
+public class Anomalies {
+
+    @Resource
+    DataSource dataSource;
+
+    @Inject
+    CallCentre callCentre;
+
+    public List<Anomaly> find(ReportQuery q) {
+        Settings.Thresholds thresholds = callCentre.settings().thresholds();
+        LocalDate today = LocalDate.now(callCentre.zone());
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, q, thresholds, today);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the anomalies failed: " + e.getMessage(), e);
+        }
+    }
+
+    public static List<Anomaly> find(Connection c, ReportQuery q, Settings.Thresholds t, LocalDate today)
+            throws SQLException {
+        List<OperatorDays.Figures> rows = OperatorDays.rows(c, q.from(q.from().minusDays(t.leadSpikeWindowDays())));
+        List<Anomaly> found = new AnomalyRules(t).detect(rows, q.from(), q.to(), today, repeatDials(c, q, t.repeatDialsMax()));
+        for (Anomaly anomaly : found) {
+            if (anomaly.type() == Anomaly.Type.UNBACKED_LEADS) {
+                anomaly.evidence().put("leadIds", unbackedLeads(c, q, anomaly.operator(), anomaly.date()));
+            }
+        }
+        return found;
+    }
+
+    private static List<AnomalyRules.RepeatDial> repeatDials(Connection c, ReportQuery q, int max) throws SQLException {
+        ReportQuery.Where where = q.where("d");
+        List<AnomalyRules.RepeatDial> dials = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT d.operator, d.work_day, d.number, SUM(d.dials)"
+                + " FROM reporting_dials d WHERE " + where.sql() + " GROUP BY d.operator, d.work_day, d.number"
+                + " HAVING SUM(d.dials) > ?")) {
+            List<Object> params = new ArrayList<>(where.params());
+            params.add(max);
+            RollupStore.bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    dials.add(new AnomalyRules.RepeatDial(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+                            rs.getLong(4)));
+                }
+            }
+        }
+        return dials;
+    }
+
+    private static List<Long> unbackedLeads(Connection c, ReportQuery q, String operator, LocalDate day)
+            throws SQLException {
+        ReportQuery day1 = new ReportQuery(day, day, operator, null, q.campaign(), q.clientId(), q.minTalkSeconds(),
+                q.longCallSeconds());
+        ReportQuery.Where where = day1.where("l");
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT l.id FROM reporting_lead l CROSS JOIN core_settings s"
+                + " WHERE s.id = 1 AND " + where.sql() + " AND NOT " + RollupStore.backed(day1.minTalkSql())
+                + " ORDER BY l.id")) {
+            RollupStore.bind(s, where.params());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
