@@ -16,13 +16,15 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, earFile());
     }
 
-    /** The real EAR with one feature module's jar taken out of the WAR, as if it had never been packaged. */
-    public static EnterpriseArchive without(String moduleId) {
+    /** The real EAR with feature modules' jars taken out of the WAR, as if they had never been packaged. */
+    public static EnterpriseArchive without(String... moduleIds) {
         EnterpriseArchive ear = switchboard();
         WebArchive war = ear.getAsType(WebArchive.class, "web.war");
-        ArchivePath jar = war.get("WEB-INF/lib/" + moduleId + ".jar").getPath();
-        if (war.delete(jar) == null) {
-            throw new IllegalStateException("web.war has no WEB-INF/lib/" + moduleId + ".jar");
+        for (String moduleId : moduleIds) {
+            ArchivePath jar = war.get("WEB-INF/lib/" + moduleId + ".jar").getPath();
+            if (war.delete(jar) == null) {
+                throw new IllegalStateException("web.war has no WEB-INF/lib/" + moduleId + ".jar");
+            }
         }
         ear.delete("web.war");
         ear.addAsModule(war);
