@@ -2,7 +2,9 @@ package org.switchboard.reporting.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -25,6 +27,7 @@ import org.switchboard.reporting.control.Anomalies;
 import org.switchboard.reporting.control.Anomaly;
 import org.switchboard.reporting.control.CallsBehind;
 import org.switchboard.reporting.control.OperatorDays;
+import org.switchboard.reporting.control.ReadModel;
 import org.switchboard.reporting.control.ReportQuery;
 import org.switchboard.reporting.control.Totals;
 
@@ -55,6 +58,9 @@ public class ReportsResource {
 
     @Inject
     ReportTables tables;
+
+    @Inject
+    ReadModel readModel;
 
     @GET
     @Path("operator-days")
@@ -142,6 +148,15 @@ public class ReportsResource {
             return Response.ok(found, MediaType.APPLICATION_JSON).build();
         }
         return file(as, "anomalies", q, out -> tables.anomalies(as.tabular(), out, found));
+    }
+
+    @POST
+    @Path("rebuild")
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Copy every call and lead again from their modules and recount every operator-day (ADMIN)")
+    public ReadModel.Rebuilt rebuild() {
+        return readModel.rebuild();
     }
 
     private Response file(ReportFormat as, String name, ReportQuery q, StreamingOutput body) {

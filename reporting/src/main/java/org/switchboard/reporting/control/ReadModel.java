@@ -3,10 +3,14 @@ package org.switchboard.reporting.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.switchboard.core.calling.CallFactSource;
+import org.switchboard.core.calling.LeadFactSource;
 import org.switchboard.core.events.CallsRecorded;
 import org.switchboard.core.events.LeadChanged;
 import org.switchboard.core.events.LeadCreated;
@@ -25,6 +29,14 @@ public class ReadModel {
 
     @Inject
     CallCentre callCentre;
+
+    @Inject
+    @Any
+    Instance<CallFactSource> callSources;
+
+    @Inject
+    @Any
+    Instance<LeadFactSource> leadSources;
 
     void calls(@Observes CallsRecorded event) {
         run(store -> store.putCalls(event.calls(), callCentre.zone()));
@@ -50,6 +62,49 @@ public class ReadModel {
                 store.recountAll();
             }
         });
+    }
+
+    /** What a rebuild copied. */
+    public record Rebuilt(long calls, long leads) {
+    }
+
+    /**
+     * Copies every call and lead again from the modules that hold them (those deployed) and recounts every day:
+     * for an installation that gains reporting after calls were made, or to prove the rollups right.
+     */
+    public Rebuilt rebuild() {
+        long[] copied = new long[2];
+        run(store -> {
+            store.clear();
+            java.time.ZoneId zone = callCentre.zone();
+            for (CallFactSource source : callSources) {
+                source.forEach(java.time.Instant.EPOCH, java.time.Instant.parse("9999-01-01T00:00:00Z"), 5000, chunk -> {
+                    copy(() -> store.copyCalls(chunk, zone));
+                    copied[0] += chunk.size();
+                });
+            }
+            for (LeadFactSource source : leadSources) {
+                source.forEach(5000, chunk -> {
+                    copy(() -> store.copyLeads(chunk.stream().map(e -> new RollupStore.LeadFact(e.leadId(), e.operator(),
+                            e.campaign(), e.clientId(), e.createdAt(), e.callId(), e.callUniqueid())).toList(), zone));
+                    copied[1] += chunk.size();
+                });
+            }
+            store.recountAll();
+        });
+        return new Rebuilt(copied[0], copied[1]);
+    }
+
+    private interface Copy {
+        void run() throws SQLException;
+    }
+
+    private static void copy(Copy copy) {
+        try {
+            copy.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Copying records for the report failed: " + e.getMessage(), e);
+        }
     }
 
     private interface Work {

@@ -97,6 +97,21 @@ public final class RollupStore {
         List<Long> ids = facts.stream().map(CallFact::callId).toList();
         select("SELECT operator, work_day FROM reporting_call WHERE operator IS NOT NULL AND id IN ", ids, rs -> dirty.add(key(rs)));
         update("DELETE FROM reporting_call WHERE id IN ", ids);
+        insertCalls(facts, zone);
+        for (CallFact f : facts) {
+            if (f.operator() != null) {
+                dirty.add(new OperatorDay(f.operator(), LocalDate.ofInstant(f.startedAt(), zone)));
+            }
+        }
+        // a lead's backing depends on its call: the days of leads tied to these calls are recounted too
+        select("SELECT operator, work_day FROM reporting_lead WHERE call_id IN ", ids, rs -> dirty.add(key(rs)));
+        List<String> uniqueids = facts.stream().map(CallFact::uniqueid).filter(u -> u != null).distinct().toList();
+        select("SELECT operator, work_day FROM reporting_lead WHERE call_uniqueid IN ", uniqueids, rs -> dirty.add(key(rs)));
+        recount(dirty);
+    }
+
+    /** Inserts copies of calls, no questions asked: the caller has removed any earlier copy. */
+    void insertCalls(List<CallFact> facts, ZoneId zone) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_call (id, operator, extension, direction,"
                 + " number, contact_id, campaign_code, client_id, started_at, work_day, answered, talk_seconds, recorded,"
                 + " outcome, uniqueid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -119,17 +134,48 @@ public final class RollupStore {
                 s.setString(i++, f.outcome());
                 s.setString(i, f.uniqueid());
                 s.addBatch();
-                if (f.operator() != null) {
-                    dirty.add(new OperatorDay(f.operator(), day));
-                }
             }
             s.executeBatch();
         }
-        // a lead's backing depends on its call: the days of leads tied to these calls are recounted too
-        select("SELECT operator, work_day FROM reporting_lead WHERE call_id IN ", ids, rs -> dirty.add(key(rs)));
-        List<String> uniqueids = facts.stream().map(CallFact::uniqueid).filter(u -> u != null).distinct().toList();
-        select("SELECT operator, work_day FROM reporting_lead WHERE call_uniqueid IN ", uniqueids, rs -> dirty.add(key(rs)));
-        recount(dirty);
+    }
+
+    /**
+     * Throws away the copies and the rollups, for a rebuild from the modules' own records: the caller then hands
+     * every call and lead to {@link #copyCalls} and {@link #copyLeads} and finishes with {@link #recountAll}.
+     */
+    public void clear() throws SQLException {
+        lock();
+        for (String table : List.of("reporting_call", "reporting_lead", "reporting_operator_day", "reporting_dials")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table)) {
+                s.executeUpdate();
+            }
+        }
+    }
+
+    public void copyCalls(List<CallFact> facts, ZoneId zone) throws SQLException {
+        insertCalls(facts, zone);
+    }
+
+    public void copyLeads(List<LeadFact> leads, ZoneId zone) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_lead (id, operator, campaign_code, client_id,"
+                + " created_at, work_day, call_id, call_uniqueid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LeadFact lead : leads) {
+                bindLead(s, lead, zone);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void bindLead(PreparedStatement s, LeadFact lead, ZoneId zone) throws SQLException {
+        s.setLong(1, lead.leadId());
+        s.setString(2, lead.operator());
+        s.setString(3, lead.campaign());
+        setLong(s, 4, lead.clientId());
+        s.setTimestamp(5, Timestamp.from(lead.createdAt()));
+        s.setDate(6, Date.valueOf(LocalDate.ofInstant(lead.createdAt(), zone)));
+        setLong(s, 7, lead.callId());
+        s.setString(8, lead.callUniqueid());
     }
 
     /** A lead as created or changed. */
@@ -146,14 +192,7 @@ public final class RollupStore {
         LocalDate day = LocalDate.ofInstant(lead.createdAt(), zone);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_lead (id, operator, campaign_code, client_id,"
                 + " created_at, work_day, call_id, call_uniqueid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, lead.leadId());
-            s.setString(2, lead.operator());
-            s.setString(3, lead.campaign());
-            setLong(s, 4, lead.clientId());
-            s.setTimestamp(5, Timestamp.from(lead.createdAt()));
-            s.setDate(6, Date.valueOf(day));
-            setLong(s, 7, lead.callId());
-            s.setString(8, lead.callUniqueid());
+            bindLead(s, lead, zone);
             s.executeUpdate();
         }
         dirty.add(new OperatorDay(lead.operator(), day));
