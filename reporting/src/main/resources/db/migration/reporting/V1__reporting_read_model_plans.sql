@@ -18,7 +18,7 @@ CREATE TABLE reporting_call (
     outcome       VARCHAR(40),
     uniqueid      VARCHAR(64)
 );
-CREATE INDEX reporting_call_operator_day_ix ON reporting_call (operator, work_day);
+CREATE INDEX reporting_call_operator_day_ix ON reporting_call (operator, work_day, number);
 CREATE INDEX reporting_call_day_ix ON reporting_call (work_day);
 CREATE INDEX reporting_call_uniqueid_ix ON reporting_call (uniqueid);
 
@@ -56,16 +56,15 @@ CREATE TABLE reporting_operator_day (
 CREATE INDEX reporting_operator_day_operator_ix ON reporting_operator_day (operator, work_day);
 CREATE INDEX reporting_operator_day_client_ix ON reporting_operator_day (client_id, work_day);
 
--- Outbound dials per operator, day, number and campaign, kept for numbers dialled at least twice that day.
+-- Outbound dials per operator, day and number: how often the operator dialled it (REPEAT_DIALS).
 CREATE TABLE reporting_dials (
-    work_day          DATE        NOT NULL,
-    operator      VARCHAR(64) NOT NULL,
-    number        VARCHAR(40) NOT NULL,
-    campaign_code VARCHAR(40) NOT NULL,
-    client_id     BIGINT,
-    dials         INTEGER     NOT NULL,
-    PRIMARY KEY (work_day, operator, number, campaign_code)
+    work_day DATE        NOT NULL,
+    operator VARCHAR(64) NOT NULL,
+    number   VARCHAR(40) NOT NULL,
+    dials    INTEGER     NOT NULL,
+    PRIMARY KEY (work_day, operator, number)
 );
+CREATE INDEX reporting_dials_day_count_ix ON reporting_dials (work_day, dials);
 
 -- Serialises changes to the rollups: every writer locks this row first, so two transactions never
 -- count the same operator-day from different snapshots.

@@ -18,6 +18,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.switchboard.core.events.CallFact;
 import org.switchboard.core.testing.TestDatabases;
 import org.switchboard.reporting.control.OperatorDays;
 import org.switchboard.reporting.control.ReportQuery;
@@ -71,6 +72,29 @@ class OperatorDayReportBenchmark {
             }
             print(database, "load " + CALLS + " calls: " + seconds(loaded - t0) + " s; rollups from scratch: "
                     + seconds(counted - loaded) + " s");
+
+            // what an import chunk costs on top of this: 20 chunks of 1 000 late calls, announced as the calls module does
+            Random random = new Random(11);
+            long[] chunks = new long[20];
+            long id = 100_000_000L;
+            for (int chunk = 0; chunk < chunks.length; chunk++) {
+                List<CallFact> facts = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    int op = random.nextInt(OPERATORS);
+                    Instant start = FIRST.plusDays(20 + random.nextInt(5)).atTime(19, 0).atZone(MOSCOW).toInstant()
+                            .plusSeconds(random.nextInt(3600));
+                    facts.add(new CallFact(++id, "op" + op, String.valueOf(1000 + op), "OUT",
+                            "+7921" + (1_000_000 + random.nextInt(8_000_000)), null, "B", 2L, start, true,
+                            random.nextInt(300), false, null, "late" + id));
+                }
+                long start = System.nanoTime();
+                new RollupStore(c).putCalls(facts, MOSCOW);
+                c.commit();
+                chunks[chunk] = System.nanoTime() - start;
+            }
+            Arrays.sort(chunks);
+            print(database, "a chunk of 1 000 late calls stored and the rollups moved: median "
+                    + millis(chunks, 50) + " ms, max " + millis(chunks, 100) + " ms");
 
             ReportQuery rollups = new ReportQuery(FIRST.plusDays(15), FIRST.plusDays(44), null, null, null, null, null, null);
             ReportQuery raw = new ReportQuery(FIRST.plusDays(15), FIRST.plusDays(44), null, null, null, null, 20, 1200);

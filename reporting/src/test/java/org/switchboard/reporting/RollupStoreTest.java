@@ -117,8 +117,12 @@ class RollupStoreTest {
             Map<String, Counts> expected = expected(calls, leads);
             assertThat(expected).hasSizeGreaterThan(100);
             assertThat(rollups(c)).isEqualTo(expected);
+            Map<String, Long> expectedDials = expectedDials(calls);
+            assertThat(expectedDials.values()).contains(2L, 3L);
+            assertThat(dials(c)).isEqualTo(expectedDials);
             store.recountAll();
             assertThat(rollups(c)).isEqualTo(expected);
+            assertThat(dials(c)).isEqualTo(expectedDials);
         }
     }
 
@@ -205,6 +209,28 @@ class RollupStoreTest {
                     Counts.ZERO.withLeads(1, backed ? 0 : 1), Counts::plus);
         }
         return expected;
+    }
+
+    private static Map<String, Long> expectedDials(Map<Long, CallFact> calls) {
+        Map<String, Long> expected = new TreeMap<>();
+        for (CallFact call : calls.values()) {
+            if (call.operator() != null && "OUT".equals(call.direction())) {
+                expected.merge(call.operator() + "|" + LocalDate.ofInstant(call.startedAt(), MOSCOW) + "|" + call.number(),
+                        1L, Long::sum);
+            }
+        }
+        return expected;
+    }
+
+    private static Map<String, Long> dials(Connection c) throws SQLException {
+        Map<String, Long> rows = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT operator, work_day, number, dials FROM reporting_dials");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.put(rs.getString(1) + "|" + rs.getDate(2).toLocalDate() + "|" + rs.getString(3), rs.getLong(4));
+            }
+        }
+        return rows;
     }
 
     private static String key(String operator, Instant at, String campaign) {

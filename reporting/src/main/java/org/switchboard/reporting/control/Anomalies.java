@@ -46,14 +46,37 @@ public class Anomalies {
         return found;
     }
 
+    /**
+     * Numbers an operator dialled more than {@code max} times a day; narrowed to a campaign or client, only numbers
+     * the operator dialled in that work that day.
+     */
     private static List<AnomalyRules.RepeatDial> repeatDials(Connection c, ReportQuery q, int max) throws SQLException {
-        ReportQuery.Where where = q.where("d");
+        StringBuilder sql = new StringBuilder("SELECT d.operator, d.work_day, d.number, d.dials FROM reporting_dials d"
+                + " WHERE d.work_day BETWEEN ? AND ? AND d.dials > ?");
+        List<Object> params = new ArrayList<>(List.of(java.sql.Date.valueOf(q.from()), java.sql.Date.valueOf(q.to()), max));
+        if (q.operator() != null) {
+            sql.append(" AND d.operator = ?");
+            params.add(q.operator());
+        }
+        if (q.team() != null) {
+            sql.append(" AND d.operator IN (SELECT u.username FROM core_user u WHERE u.team = ?)");
+            params.add(q.team());
+        }
+        if (q.narrowedToWork()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM reporting_call c WHERE c.operator = d.operator AND c.work_day = d.work_day"
+                    + " AND c.number = d.number AND c.direction = 'OUT'");
+            if (q.campaign() != null) {
+                sql.append(" AND c.campaign_code = ?");
+                params.add(q.campaign());
+            }
+            if (q.clientId() != null) {
+                sql.append(" AND c.client_id = ?");
+                params.add(q.clientId());
+            }
+            sql.append(")");
+        }
         List<AnomalyRules.RepeatDial> dials = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT d.operator, d.work_day, d.number, SUM(d.dials)"
-                + " FROM reporting_dials d WHERE " + where.sql() + " GROUP BY d.operator, d.work_day, d.number"
-                + " HAVING SUM(d.dials) > ?")) {
-            List<Object> params = new ArrayList<>(where.params());
-            params.add(max);
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             RollupStore.bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

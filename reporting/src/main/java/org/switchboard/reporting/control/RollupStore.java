@@ -24,10 +24,11 @@ import org.switchboard.core.events.CallFact;
 
 /**
  * Reporting's read model on one JDBC connection whose transaction the caller owns: the copies of calls and leads,
- * and the operator-day rollups recounted from those copies whenever a call or lead of that operator-day changes.
- * A recount replaces the operator-day's rows with a fresh count, so late, repeated and re-imported records leave
- * the rollups exactly equal to counting from scratch. Writers first lock the guard row: two transactions never
- * recount the same operator-day from different snapshots.
+ * and the rollups kept from them. A changed call moves the rollups by its difference: the copy it replaces is taken
+ * out, the new one put in (so a call announced twice, late or changed counts exactly once, where it is now); a
+ * lead's operator-day has its lead figures recounted (leads are few). Changes of thresholds or of the time zone
+ * recount what they touch from scratch. Writers first lock the guard row, so two transactions never move the
+ * same rollup from different snapshots.
  */
 public final class RollupStore {
 
@@ -87,27 +88,262 @@ public final class RollupStore {
         }
     }
 
-    /** Stores the calls as announced and recounts every operator-day they left, joined or back. */
+    /** Stores the calls as announced and moves the rollups by the difference to the copies they replace. */
     public void putCalls(List<CallFact> facts, ZoneId zone) throws SQLException {
         if (facts.isEmpty()) {
             return;
         }
         lock();
-        Set<OperatorDay> dirty = new TreeSet<>();
+        Thresholds thresholds = thresholds();
+        Deltas deltas = new Deltas();
         List<Long> ids = facts.stream().map(CallFact::callId).toList();
-        select("SELECT operator, work_day FROM reporting_call WHERE operator IS NOT NULL AND id IN ", ids, rs -> dirty.add(key(rs)));
+        select("SELECT operator, work_day, campaign_code, client_id, answered, talk_seconds, direction, number"
+                + " FROM reporting_call WHERE operator IS NOT NULL AND id IN ", ids,
+                rs -> deltas.add(-1, rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), nullableLong(rs, 4),
+                        rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), thresholds));
         update("DELETE FROM reporting_call WHERE id IN ", ids);
         insertCalls(facts, zone);
         for (CallFact f : facts) {
             if (f.operator() != null) {
-                dirty.add(new OperatorDay(f.operator(), LocalDate.ofInstant(f.startedAt(), zone)));
+                deltas.add(1, f.operator(), LocalDate.ofInstant(f.startedAt(), zone), f.campaign(), f.clientId(),
+                        f.answered(), f.talkSeconds(), f.direction(), f.number(), thresholds);
             }
         }
-        // a lead's backing depends on its call: the days of leads tied to these calls are recounted too
-        select("SELECT operator, work_day FROM reporting_lead WHERE call_id IN ", ids, rs -> dirty.add(key(rs)));
+        deltas.apply(c);
+        // a lead's backing depends on its call: the leads tied to these calls are recounted
+        Set<OperatorDay> leadDays = new TreeSet<>();
+        select("SELECT operator, work_day FROM reporting_lead WHERE call_id IN ", ids, rs -> leadDays.add(key(rs)));
         List<String> uniqueids = facts.stream().map(CallFact::uniqueid).filter(u -> u != null).distinct().toList();
-        select("SELECT operator, work_day FROM reporting_lead WHERE call_uniqueid IN ", uniqueids, rs -> dirty.add(key(rs)));
-        recount(dirty);
+        select("SELECT operator, work_day FROM reporting_lead WHERE call_uniqueid IN ", uniqueids, rs -> leadDays.add(key(rs)));
+        recountLeads(leadDays);
+    }
+
+    /** The thresholds in force: the settings', and the campaigns that override them. */
+    record Thresholds(int min, int longCall, Map<String, int[]> campaigns) {
+
+        int minOf(String campaign) {
+            int[] own = campaign == null ? null : campaigns.get(campaign);
+            return own != null && own[0] > 0 ? own[0] : min;
+        }
+
+        int longOf(String campaign) {
+            int[] own = campaign == null ? null : campaigns.get(campaign);
+            return own != null && own[1] > 0 ? own[1] : longCall;
+        }
+    }
+
+    private Thresholds thresholds() throws SQLException {
+        int min;
+        int longCall;
+        try (PreparedStatement s = c.prepareStatement("SELECT min_talk_seconds, long_call_seconds FROM core_settings WHERE id = 1");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            min = rs.getInt(1);
+            longCall = rs.getInt(2);
+        }
+        Map<String, int[]> campaigns = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT code, min_talk_seconds, long_call_seconds FROM core_campaign"
+                + " WHERE min_talk_seconds IS NOT NULL OR long_call_seconds IS NOT NULL"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                campaigns.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+            }
+        }
+        return new Thresholds(min, longCall, campaigns);
+    }
+
+    /** Differences to apply to the rollups: per operator, day and campaign, and per dialled number. */
+    static final class Deltas {
+        private final Map<List<Object>, long[]> figures = new LinkedHashMap<>();
+        private final Map<List<Object>, Long> clients = new HashMap<>();
+        private final Map<List<Object>, Long> dials = new LinkedHashMap<>();
+
+        void add(int sign, String operator, LocalDate day, String campaign, Long clientId, boolean answered, int talk,
+                String direction, String number, Thresholds t) {
+            List<Object> key = List.of(operator, day, campaign == null ? "" : campaign);
+            boolean isAnswered = answered && talk > 0;
+            long[] d = figures.computeIfAbsent(key, k -> new long[6]);
+            d[0] += sign;
+            d[1] += isAnswered ? sign : 0;
+            d[2] += isAnswered && talk >= t.minOf(campaign) ? sign : 0;
+            d[3] += isAnswered && talk < t.minOf(campaign) ? sign : 0;
+            d[4] += talk >= t.longOf(campaign) ? sign : 0;
+            d[5] += isAnswered ? (long) sign * talk : 0;
+            if (clientId != null && sign > 0) {
+                clients.put(key, clientId);
+            }
+            if ("OUT".equals(direction) && number != null) {
+                dials.merge(List.of(day, operator, number), (long) sign, Long::sum);
+            }
+        }
+
+        void apply(Connection c) throws SQLException {
+            figures.values().removeIf(d -> java.util.Arrays.stream(d).allMatch(v -> v == 0));
+            dials.values().removeIf(d -> d == 0);
+            List<List<Object>> keys = new ArrayList<>(figures.keySet());
+            if (!keys.isEmpty()) {
+                int[] updated;
+                try (PreparedStatement s = c.prepareStatement("UPDATE reporting_operator_day SET calls = calls + ?,"
+                        + " answered = answered + ?, counted = counted + ?, short_calls = short_calls + ?,"
+                        + " long_calls = long_calls + ?, talk_seconds = talk_seconds + ?, client_id = COALESCE(?, client_id)"
+                        + " WHERE work_day = ? AND operator = ? AND campaign_code = ?")) {
+                    for (List<Object> key : keys) {
+                        long[] d = figures.get(key);
+                        for (int i = 0; i < 6; i++) {
+                            s.setLong(i + 1, d[i]);
+                        }
+                        setLong(s, 7, clients.get(key));
+                        bindKey(s, 8, key);
+                        s.addBatch();
+                    }
+                    updated = s.executeBatch();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_operator_day (calls, answered, counted,"
+                        + " short_calls, long_calls, talk_seconds, client_id, work_day, operator, campaign_code, leads,"
+                        + " unbacked_leads) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
+                    boolean any = false;
+                    for (int i = 0; i < keys.size(); i++) {
+                        if (updated[i] == 0) {
+                            long[] d = figures.get(keys.get(i));
+                            for (int j = 0; j < 6; j++) {
+                                s.setLong(j + 1, d[j]);
+                            }
+                            setLong(s, 7, clients.get(keys.get(i)));
+                            bindKey(s, 8, keys.get(i));
+                            s.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        s.executeBatch();
+                    }
+                }
+                deleteEmpty(c, keys);
+            }
+            List<List<Object>> numbers = new ArrayList<>(dials.keySet());
+            if (!numbers.isEmpty()) {
+                int[] updated;
+                try (PreparedStatement s = c.prepareStatement("UPDATE reporting_dials SET dials = dials + ?"
+                        + " WHERE work_day = ? AND operator = ? AND number = ?")) {
+                    for (List<Object> key : numbers) {
+                        s.setLong(1, dials.get(key));
+                        bindKey(s, 2, key);
+                        s.addBatch();
+                    }
+                    updated = s.executeBatch();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_dials (dials, work_day, operator, number)"
+                        + " VALUES (?, ?, ?, ?)")) {
+                    boolean any = false;
+                    for (int i = 0; i < numbers.size(); i++) {
+                        if (updated[i] == 0) {
+                            s.setLong(1, dials.get(numbers.get(i)));
+                            bindKey(s, 2, numbers.get(i));
+                            s.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        s.executeBatch();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM reporting_dials WHERE dials <= 0 AND work_day = ?"
+                        + " AND operator = ? AND number = ?")) {
+                    for (List<Object> key : numbers) {
+                        if (dials.get(key) < 0) {
+                            bindKey(s, 1, key);
+                            s.addBatch();
+                        }
+                    }
+                    s.executeBatch();
+                }
+            }
+        }
+
+        private static void bindKey(PreparedStatement s, int from, List<Object> key) throws SQLException {
+            if (key.get(0) instanceof LocalDate day) {
+                s.setDate(from, Date.valueOf(day));
+                s.setString(from + 1, (String) key.get(1));
+            } else {
+                s.setDate(from, Date.valueOf((LocalDate) key.get(1)));
+                s.setString(from + 1, (String) key.get(0));
+            }
+            s.setString(from + 2, (String) key.get(2));
+        }
+    }
+
+    /** Removes rollup rows left with neither calls nor leads. */
+    private static void deleteEmpty(Connection c, List<List<Object>> keys) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM reporting_operator_day WHERE calls = 0 AND leads = 0"
+                + " AND work_day = ? AND operator = ? AND campaign_code = ?")) {
+            for (List<Object> key : keys) {
+                Deltas.bindKey(s, 1, key);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Recounts the lead figures of these operator-days from the copies of leads and calls. */
+    void recountLeads(Collection<OperatorDay> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<LocalDate, List<String>> byDay = new TreeMap<>();
+        keys.forEach(k -> byDay.computeIfAbsent(k.day(), d -> new ArrayList<>()).add(k.operator()));
+        List<List<Object>> touched = new ArrayList<>();
+        try (PreparedStatement reset = c.prepareStatement("UPDATE reporting_operator_day SET leads = 0, unbacked_leads = 0"
+                + " WHERE work_day = ? AND operator = ?")) {
+            for (OperatorDay key : keys) {
+                reset.setDate(1, Date.valueOf(key.day()));
+                reset.setString(2, key.operator());
+                reset.addBatch();
+            }
+            reset.executeBatch();
+        }
+        for (Map.Entry<LocalDate, List<String>> e : byDay.entrySet()) {
+            List<Object> params = new ArrayList<>();
+            params.add(Date.valueOf(e.getKey()));
+            params.addAll(e.getValue());
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(leadFigures(CAMPAIGN_MIN, "l.work_day = ? AND l.operator IN ("
+                    + marks(e.getValue().size()) + ")"))) {
+                bind(s, params);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), nullableLong(rs, 4),
+                                Counts.ZERO.withLeads(rs.getLong(5), rs.getLong(6))));
+                    }
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE reporting_operator_day SET leads = ?, unbacked_leads = ?,"
+                    + " client_id = COALESCE(client_id, ?) WHERE work_day = ? AND operator = ? AND campaign_code = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO reporting_operator_day (leads, unbacked_leads,"
+                            + " client_id, work_day, operator, campaign_code, calls, answered, counted, short_calls,"
+                            + " long_calls, talk_seconds) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)")) {
+                for (Row row : rows) {
+                    update.setLong(1, row.counts().leads());
+                    update.setLong(2, row.counts().unbackedLeads());
+                    setLong(update, 3, row.clientId());
+                    Deltas.bindKey(update, 4, List.of(row.operator(), row.day(), row.campaign()));
+                    if (update.executeUpdate() == 0) {
+                        insert.setLong(1, row.counts().leads());
+                        insert.setLong(2, row.counts().unbackedLeads());
+                        setLong(insert, 3, row.clientId());
+                        Deltas.bindKey(insert, 4, List.of(row.operator(), row.day(), row.campaign()));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM reporting_operator_day WHERE calls = 0 AND leads = 0"
+                + " AND work_day = ? AND operator = ?")) {
+            for (OperatorDay key : keys) {
+                s.setDate(1, Date.valueOf(key.day()));
+                s.setString(2, key.operator());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** Inserts copies of calls, no questions asked: the caller has removed any earlier copy. */
@@ -196,7 +432,7 @@ public final class RollupStore {
             s.executeUpdate();
         }
         dirty.add(new OperatorDay(lead.operator(), day));
-        recount(dirty);
+        recountLeads(dirty);
     }
 
     /** Recounts the operator-days that have figures in a campaign, after its thresholds changed. */
@@ -327,25 +563,19 @@ public final class RollupStore {
         return new ArrayList<>(rows.values());
     }
 
-    /** Outbound dials per operator, day, number and campaign, for numbers dialled at least twice that day. */
+    /** Outbound dials per operator, day and number. */
     private List<Object[]> countDials(String where, List<Object> params) throws SQLException {
-        Map<List<Object>, Long> perNumber = new HashMap<>();
         List<Object[]> groups = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT c.operator, c.work_day, c.number, COALESCE(c.campaign_code, ''),"
-                + " MAX(c.client_id), COUNT(*) FROM reporting_call c WHERE c.direction = 'OUT' AND c.operator IS NOT NULL"
-                + " AND c.number IS NOT NULL AND " + where + " GROUP BY c.operator, c.work_day, c.number,"
-                + " COALESCE(c.campaign_code, '')")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT c.operator, c.work_day, c.number, COUNT(*)"
+                + " FROM reporting_call c WHERE c.direction = 'OUT' AND c.operator IS NOT NULL"
+                + " AND c.number IS NOT NULL AND " + where + " GROUP BY c.operator, c.work_day, c.number")) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Object[] g = {rs.getString(1), rs.getDate(2), rs.getString(3), rs.getString(4), nullableLong(rs, 5),
-                        rs.getLong(6)};
-                    groups.add(g);
-                    perNumber.merge(List.of(g[0], g[1], g[2]), (Long) g[5], Long::sum);
+                    groups.add(new Object[] {rs.getString(1), rs.getDate(2), rs.getString(3), rs.getLong(4)});
                 }
             }
         }
-        groups.removeIf(g -> perNumber.get(List.of(g[0], g[1], g[2])) < 2);
         return groups;
     }
 
@@ -374,15 +604,13 @@ public final class RollupStore {
             }
         }
         if (!dials.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_dials (operator, work_day, number, campaign_code,"
-                    + " client_id, dials) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_dials (operator, work_day, number, dials)"
+                    + " VALUES (?, ?, ?, ?)")) {
                 for (Object[] g : dials) {
                     s.setString(1, (String) g[0]);
                     s.setDate(2, (Date) g[1]);
                     s.setString(3, (String) g[2]);
-                    s.setString(4, (String) g[3]);
-                    setLong(s, 5, (Long) g[4]);
-                    s.setLong(6, (Long) g[5]);
+                    s.setLong(4, (Long) g[3]);
                     s.addBatch();
                 }
                 s.executeBatch();
