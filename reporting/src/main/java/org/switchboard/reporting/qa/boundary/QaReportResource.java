@@ -1,0 +1,116 @@
+package org.switchboard.reporting.qa.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.imports.boundary.Uploads;
+import org.switchboard.core.security.Caller;
+import org.switchboard.core.security.Roles;
+import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.core.tabular.TabularFormat;
+import org.switchboard.core.tabular.TabularWriter;
+import org.switchboard.reporting.qa.control.QaFigures;
+
+@Path("reports/qa")
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.CLIENT})
+@Tag(name = "Quality review")
+public class QaReportResource {
+
+    static final List<String> COLUMNS = List.of("operator", "reviews", "average_score", "good", "bad", "good_share",
+            "bad_share");
+
+    @Inject
+    QaFigures figures;
+
+    @Inject
+    CallCentre callCentre;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Transactional
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", Uploads.XLSX})
+    @Operation(summary = "Reviews per operator for calls of from–to (call-centre days): count, average score, good and "
+            + "bad with their shares in percent; a corrected review counts by its last correction only. Filters: "
+            + "operator, campaign (code), client (id). JSON, or CSV/XLSX with a totals row (format=csv|xlsx or Accept). "
+            + "A CLIENT user sees its own client only")
+    public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("operator") String operator, @QueryParam("campaign") String campaign,
+            @QueryParam("client") Long client, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        TabularFormat tabular = format(format, headers.getAcceptableMediaTypes());
+        LocalDate first = Params.requiredDate("from", from);
+        LocalDate last = Params.requiredDate("to", to);
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        QaFigures.Filter filter = figures.filter(first, last, Params.text(operator), Params.text(campaign), client,
+                caller.readScope());
+        List<QaFigures.Tally> tallies = figures.perOperator(filter);
+        if (tabular == null) {
+            return Response.ok(tallies.stream().map(QaFigures.Tally::row).toList(), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        ZoneId zone = callCentre.zone();
+        // the figures are read inside the transaction; only the writing is streamed
+        StreamingOutput body = out -> {
+            try (TabularWriter writer = TabularWriter.open(tabular, out, COLUMNS, zone)) {
+                for (QaFigures.Tally tally : tallies) {
+                    writer.row(cells(tally.row()));
+                }
+                writer.totals(cells(QaFigures.total(tallies, "Total").row()));
+            }
+        };
+        return Response.ok(body, tabular.mediaType()).header("Content-Disposition",
+                "attachment; filename=\"qa-" + first + "-" + last + "." + tabular.extension() + "\"").build();
+    }
+
+    private static List<Object> cells(QaFigures.Row row) {
+        return new ArrayList<>(List.of(row.operator(), row.reviews(), row.averageScore(), row.good(), row.bad(),
+                row.goodShare(), row.badShare()));
+    }
+
+    /** CSV or XLSX when asked for by {@code format} or by Accept; null for JSON, the default. */
+    static TabularFormat format(String parameter, List<MediaType> accept) {
+        if (parameter != null && !parameter.isBlank()) {
+            if (parameter.trim().equalsIgnoreCase("json")) {
+                return null;
+            }
+            TabularFormat named = TabularFormat.named(parameter);
+            if (named == null) {
+                throw ProblemException.invalid("format", "must be json, csv or xlsx");
+            }
+            return named;
+        }
+        for (MediaType type : accept) {
+            String name = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+            if (name.equals(Uploads.XLSX)) {
+                return TabularFormat.XLSX;
+            }
+            if (name.equals("text/csv")) {
+                return TabularFormat.CSV;
+            }
+            if (name.equals(MediaType.APPLICATION_JSON) || type.isWildcardType() || type.isWildcardSubtype()) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
