@@ -376,6 +376,8 @@ class QaIT {
                 .getList("items.callId", Long.class)).contains(call).doesNotContain(borisCall);
         assertThat(user(alphaUser).queryParam("callId", borisCall).get("/api/qa/reviews").then().extract().jsonPath()
                 .getInt("total")).isZero();
+        user(alphaUser).queryParam("callId", "first").get("/api/qa/reviews").then().statusCode(400)
+                .body("violations[0].field", equalTo("callId"));
         long clientReview = review(user(alphaUser), annas.get(60), scorecard, scores(1, 2, 2, 2, 2, 2), null).then()
                 .statusCode(201).body("reviewer", equalTo(alphaUser)).body("verdict", equalTo("BAD"))
                 .extract().jsonPath().getLong("id");
@@ -425,6 +427,8 @@ class QaIT {
         report(user(alphaUser), day).queryParam("campaign", campaignB).get("/api/reports/qa").then().statusCode(404);
         report(user(alphaUser), day).queryParam("client", alpha).get("/api/reports/qa").then().statusCode(200);
         report(admin(), day).queryParam("client", 99_999_999).get("/api/reports/qa").then().statusCode(404);
+        report(admin(), day).queryParam("client", "alpha").get("/api/reports/qa").then().statusCode(400)
+                .body("violations[0].field", equalTo("client"));
         user(supervisor).queryParam("to", day.toString()).get("/api/reports/qa").then().statusCode(400)
                 .body("violations[0].field", equalTo("from"));
         user(supervisor).queryParam("from", day.toString()).queryParam("to", day.minusDays(1).toString())

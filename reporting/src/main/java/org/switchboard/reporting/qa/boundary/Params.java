@@ -29,6 +29,18 @@ final class Params {
         return date;
     }
 
+    /** A record id; a query parameter that is not one is a 400, not JAX-RS's 404 for an unconvertible parameter. */
+    static Long id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be an id (a whole number), got '" + value + "'");
+        }
+    }
+
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

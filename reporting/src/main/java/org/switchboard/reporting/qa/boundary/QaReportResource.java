@@ -12,20 +12,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.imports.boundary.Uploads;
-import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 import org.switchboard.core.settings.control.CallCentre;
 import org.switchboard.core.tabular.TabularFormat;
 import org.switchboard.core.tabular.TabularWriter;
+import org.switchboard.reporting.boundary.ReportFormat;
+import org.switchboard.reporting.boundary.ReportRequests;
+import org.switchboard.reporting.control.ReportQuery;
 import org.switchboard.reporting.qa.control.QaFigures;
 
 @Path("reports/qa")
@@ -40,10 +39,10 @@ public class QaReportResource {
     QaFigures figures;
 
     @Inject
-    CallCentre callCentre;
+    ReportRequests requests;
 
     @Inject
-    Caller caller;
+    CallCentre callCentre;
 
     @GET
     @Transactional
@@ -54,20 +53,17 @@ public class QaReportResource {
             + "A CLIENT user sees its own client only")
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("operator") String operator, @QueryParam("campaign") String campaign,
-            @QueryParam("client") Long client, @QueryParam("format") String format, @Context HttpHeaders headers) {
-        TabularFormat tabular = format(format, headers.getAcceptableMediaTypes());
-        LocalDate first = Params.requiredDate("from", from);
-        LocalDate last = Params.requiredDate("to", to);
-        if (last.isBefore(first)) {
-            throw ProblemException.invalid("to", "must not be before from");
-        }
-        QaFigures.Filter filter = figures.filter(first, last, Params.text(operator), Params.text(campaign), client,
-                caller.readScope());
-        List<QaFigures.Tally> tallies = figures.perOperator(filter);
-        if (tabular == null) {
+            @QueryParam("client") String client, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ReportFormat as = ReportFormat.of(format, headers.getAcceptableMediaTypes());
+        // the same period, narrowing and client scope as every other report
+        ReportQuery q = requests.query(from, to, operator, null, campaign, client, null, null);
+        List<QaFigures.Tally> tallies = figures.perOperator(new QaFigures.Filter(q.from(), q.to(), q.operator(),
+                q.campaign(), q.clientId()));
+        if (as == ReportFormat.JSON) {
             return Response.ok(tallies.stream().map(QaFigures.Tally::row).toList(), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
+        TabularFormat tabular = as.tabular();
         ZoneId zone = callCentre.zone();
         // the figures are read inside the transaction; only the writing is streamed
         StreamingOutput body = out -> {
@@ -79,38 +75,11 @@ public class QaReportResource {
             }
         };
         return Response.ok(body, tabular.mediaType()).header("Content-Disposition",
-                "attachment; filename=\"qa-" + first + "-" + last + "." + tabular.extension() + "\"").build();
+                "attachment; filename=\"qa-" + q.from() + "-" + q.to() + "." + tabular.extension() + "\"").build();
     }
 
     private static List<Object> cells(QaFigures.Row row) {
         return new ArrayList<>(List.of(row.operator(), row.reviews(), row.averageScore(), row.good(), row.bad(),
                 row.goodShare(), row.badShare()));
-    }
-
-    /** CSV or XLSX when asked for by {@code format} or by Accept; null for JSON, the default. */
-    static TabularFormat format(String parameter, List<MediaType> accept) {
-        if (parameter != null && !parameter.isBlank()) {
-            if (parameter.trim().equalsIgnoreCase("json")) {
-                return null;
-            }
-            TabularFormat named = TabularFormat.named(parameter);
-            if (named == null) {
-                throw ProblemException.invalid("format", "must be json, csv or xlsx");
-            }
-            return named;
-        }
-        for (MediaType type : accept) {
-            String name = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
-            if (name.equals(Uploads.XLSX)) {
-                return TabularFormat.XLSX;
-            }
-            if (name.equals("text/csv")) {
-                return TabularFormat.CSV;
-            }
-            if (name.equals(MediaType.APPLICATION_JSON) || type.isWildcardType() || type.isWildcardSubtype()) {
-                return null;
-            }
-        }
-        return null;
     }
 }

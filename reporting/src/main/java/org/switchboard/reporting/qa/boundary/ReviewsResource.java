@@ -65,7 +65,7 @@ public class ReviewsResource {
     @GET
     @Transactional
     @Operation(summary = "List reviews; filter by callId, operator, from/to (call-centre days of the calls)")
-    public Page<ReviewView> list(@QueryParam("callId") Long callId, @QueryParam("from") String from,
+    public Page<ReviewView> list(@QueryParam("callId") String callId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("operator") String operator, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, Reviews.SORTABLE, "-at");
@@ -74,7 +74,7 @@ public class ReviewsResource {
         if (first != null && last != null && last.isBefore(first)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        Page<Review> found = reviews.list(new Reviews.Filter(callId, first, last, Params.text(operator)),
+        Page<Review> found = reviews.list(new Reviews.Filter(Params.id("callId", callId), first, last, Params.text(operator)),
                 caller.readScope(), request);
         Map<Long, Long> corrected = reviews.correctedBy(found.items().stream().map(Review::getId).toList());
         return found.map(r -> ReviewView.of(r, corrected.get(r.getId())));

@@ -1,7 +1,6 @@
 package org.switchboard.reporting.qa.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -9,10 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import org.switchboard.core.campaigns.control.Campaigns;
-import org.switchboard.core.campaigns.entity.Campaign;
-import org.switchboard.core.clients.entity.Client;
-import org.switchboard.core.errors.ProblemException;
 import org.switchboard.reporting.qa.entity.Verdict;
 
 /**
@@ -27,8 +22,6 @@ public class QaFigures {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    Campaigns campaigns;
 
     protected QaFigures() {
     }
@@ -65,25 +58,6 @@ public class QaFigures {
 
     public record Row(String operator, long reviews, BigDecimal averageScore, long good, long bad,
             BigDecimal goodShare, BigDecimal badShare) {
-    }
-
-    /**
-     * The filter a caller's parameters make. A caller bound to a client ({@code readScope} not null) is held to it:
-     * naming another client, or a campaign of another client, is answered as if it did not exist (404), so the
-     * filters narrow the scope but never widen it. Unknown clients and campaigns are 404 for everyone.
-     */
-    public Filter filter(LocalDate from, LocalDate to, String operator, String campaign, Long client, Long readScope) {
-        if (client != null && ((readScope != null && !readScope.equals(client)) || em.find(Client.class, client) == null)) {
-            throw ProblemException.notFound("There is no client " + client);
-        }
-        String code = null;
-        if (campaign != null) {
-            Campaign found = campaigns.byCode(campaign)
-                    .filter(c -> readScope == null || readScope.equals(c.getClientId()))
-                    .orElseThrow(() -> ProblemException.notFound("There is no campaign " + campaign));
-            code = found.getCode();
-        }
-        return new Filter(from, to, operator, code, readScope != null ? readScope : client);
     }
 
     /** One tally per operator with reviews, in operator order. */
