@@ -1,0 +1,6 @@
+package org.switchboard.reporting.qa.entity;
+
+/** What a review concludes about a call. */
+public enum Verdict {
+    GOOD, BAD
+}
