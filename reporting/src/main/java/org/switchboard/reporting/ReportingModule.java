@@ -19,6 +19,8 @@ public class ReportingModule implements SwitchboardModule {
     public List<NavigationEntry> navigation() {
         return List.of(
                 new NavigationEntry("reports", "/reports", 500, Role.SUPERVISOR, Role.CLIENT),
-                new NavigationEntry("reports.anomalies", "/reports/anomalies", 510, Role.SUPERVISOR, Role.CLIENT));
+                new NavigationEntry("reports.anomalies", "/reports/anomalies", 510, Role.SUPERVISOR, Role.CLIENT),
+                new NavigationEntry("reports.plans", "/reports/plans", 520, Role.SUPERVISOR),
+                new NavigationEntry("qa", "/qa", 530, Role.SUPERVISOR, Role.CLIENT));
     }
 }
