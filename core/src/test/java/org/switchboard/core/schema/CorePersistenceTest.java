@@ -16,6 +16,8 @@ import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.imports.entity.ImportJob;
 import org.switchboard.core.imports.entity.ImportRejection;
+import org.switchboard.core.mail.entity.MailAttachment;
+import org.switchboard.core.mail.entity.MailMessage;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.settings.entity.Settings;
@@ -26,7 +28,7 @@ import org.switchboard.core.testing.TestDatabases;
 class CorePersistenceTest {
 
     static final List<Class<?>> ENTITIES = List.of(User.class, Client.class, Settings.class, Revision.class,
-            Campaign.class, ImportJob.class, ImportRejection.class);
+            Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class);
 
     static List<String> databases() {
         return TestDatabases.available();
@@ -42,7 +44,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("3");
+                assertThat(a.schemaVersion()).isEqualTo("4");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
