@@ -39,6 +39,14 @@ class DigestTextTest {
     }
 
     @Test
+    void yesterdaysDigestIsDueFromTheDigestTimeOnWhenEnabled() {
+        java.time.LocalTime seven = java.time.LocalTime.of(7, 0);
+        assertThat(org.switchboard.reporting.digest.control.DigestClock.due(true, seven, java.time.LocalTime.of(6, 59))).isFalse();
+        assertThat(org.switchboard.reporting.digest.control.DigestClock.due(true, seven, seven)).isTrue();
+        assertThat(org.switchboard.reporting.digest.control.DigestClock.due(false, seven, java.time.LocalTime.of(9, 0))).isFalse();
+    }
+
+    @Test
     void namesAreEscapedInTheHtml() {
         assertThat(digest("<script>alert(1)</script> & Co").html())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co").doesNotContain("<script>");
