@@ -27,7 +27,7 @@ import org.switchboard.core.testing.TestDatabases;
 /** Core's migrations on a real database, the mapping validated against them, and a round trip with audit. */
 class CorePersistenceTest {
 
-    static final List<Class<?>> ENTITIES = List.of(User.class, Client.class, Settings.class, Revision.class,
+    static final List<Class<?>> ENTITIES = List.of(User.class, org.switchboard.core.holidays.entity.Holiday.class, Client.class, Settings.class, Revision.class,
             Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class);
 
     static List<String> databases() {
@@ -44,7 +44,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("4");
+                assertThat(a.schemaVersion()).isEqualTo("5");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
