@@ -41,7 +41,8 @@ public final class TemplateBodies {
 
         static FileView of(Campaign campaign, InfoTemplates.FileInfo f) {
             return new FileView(f.fileName(), f.contentType(), f.size(), f.createdAt(), "/api/campaigns/"
-                    + campaign.getId() + "/templates/" + f.templateId() + "/attachments/" + Paths.segment(f.fileName()));
+                    + campaign.getId() + "/templates/" + f.templateId() + "/attachments/"
+                    + Paths.segment(f.fileName()));
         }
     }
 

@@ -55,9 +55,9 @@ public class InfoTemplates {
     public InfoTemplate create(Campaign campaign, Draft draft, String username, Instant now) {
         check(campaign, null, draft);
         InfoTemplate template = new InfoTemplate(campaign.getId(), now);
-        template.write(draft.name(), draft.subject(), draft.text(), draft.html(), draft.active(), username, now);
+        write(campaign, template, draft, username, now);
         em.persist(template);
-        settleDefault(campaign, template, draft.defaultTemplate());
+        em.flush();
         return template;
     }
 
@@ -65,8 +65,9 @@ public class InfoTemplates {
         InfoTemplate template = find(campaign, id);
         ProblemException.requireVersion("Template '" + template.getName() + "'", version, template.getVersion());
         check(campaign, template.getId(), draft);
-        template.write(draft.name(), draft.subject(), draft.text(), draft.html(), draft.active(), username, now);
-        settleDefault(campaign, template, draft.defaultTemplate());
+        write(campaign, template, draft, username, now);
+        // written now, so that the answer carries the version the change made
+        em.flush();
         return template;
     }
 
@@ -218,20 +219,24 @@ public class InfoTemplates {
     }
 
     /**
-     * Gives the default mark to {@code template} or takes it away. The previous default loses it first, and that
-     * is written before the new one gets it: the unique key on the mark would refuse the two at once.
+     * Writes the draft into the template. The campaign's previous default loses its mark first, and that is
+     * flushed before this one gets it: the unique key on the mark would refuse the two in one flush.
      */
-    private void settleDefault(Campaign campaign, InfoTemplate template, boolean makeDefault) {
-        if (!makeDefault) {
+    private void write(Campaign campaign, InfoTemplate template, Draft draft, String username, Instant now) {
+        if (draft.defaultTemplate()) {
+            List<InfoTemplate> marked = of(campaign).stream()
+                    .filter(t -> t != template && t.isDefaultTemplate()).toList();
+            if (!marked.isEmpty()) {
+                marked.forEach(InfoTemplate::dropDefault);
+                em.flush();
+            }
+        }
+        template.write(draft.name(), draft.subject(), draft.text(), draft.html(), draft.active(), username, now);
+        if (draft.defaultTemplate()) {
+            template.makeDefault();
+        } else {
             template.dropDefault();
-            return;
         }
-        if (template.isDefaultTemplate()) {
-            return;
-        }
-        of(campaign).stream().filter(t -> t != template && t.isDefaultTemplate()).forEach(InfoTemplate::dropDefault);
-        em.flush();
-        template.makeDefault();
     }
 
     static String fileName(String given) {
