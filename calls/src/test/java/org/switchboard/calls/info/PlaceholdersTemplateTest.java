@@ -60,8 +60,10 @@ class PlaceholdersTemplateTest {
                 .containsExactly(
                         "uses the unknown placeholder {{contact.nmae}}; known are " + Placeholders.knownList(),
                         "uses the unknown placeholder {{ contact.fullname }} (did you mean {{contact.fullName}}?)");
-        assertThat(Placeholders.problems("{{}}")).singleElement().asString().startsWith("uses the unknown placeholder {{}}");
-        assertThat(Placeholders.knownList()).startsWith("{{contact.fullName}}, {{contact.firstName}}").endsWith("{{date}}");
+        assertThat(Placeholders.problems("{{}}")).singleElement().asString()
+                .startsWith("uses the unknown placeholder {{}}");
+        assertThat(Placeholders.knownList()).startsWith("{{contact.fullName}}, {{contact.firstName}}")
+                .endsWith("{{date}}");
     }
 
     @Test
@@ -76,7 +78,8 @@ class PlaceholdersTemplateTest {
 
     @Test
     void aValueThatLooksLikeAPlaceholderOrAReplacementIsWrittenLiterally() {
-        Values tricky = new Values("$1 {{date}} \\", null, null, null, null, null, null, null, LocalDate.of(2026, 1, 2));
+        Values tricky = new Values("$1 {{date}} \\", null, null, null, null, null, null, null,
+                LocalDate.of(2026, 1, 2));
         assertThat(Placeholders.fill("s", "{{contact.fullName}} / {{date}}", null, tricky).text())
                 .isEqualTo("$1 {{date}} \\ / 02.01.2026");
     }
