@@ -86,8 +86,11 @@ public class CallsResource {
     @PersistenceContext
     EntityManager em;
 
-    /** The answer of an inbound log: the call, its contact (perhaps just registered) and the lead, if asked for. */
-    public record InboundLogged(CallView call, long contactId, boolean contactCreated, LeadView lead) {
+    /**
+     * The answer of an inbound log: the call, its contact (perhaps just registered), the lead, if asked for, and the
+     * outbox id of the info e-mail — null when none was asked for or the campaign has no template to send.
+     */
+    public record InboundLogged(CallView call, long contactId, boolean contactCreated, LeadView lead, Long infoMailId) {
     }
 
     public record ListenView(Long id, Long callId, String username, Instant at) {
@@ -142,7 +145,7 @@ public class CallsResource {
         User me = em.find(User.class, caller.userId());
         InboundCalls.Logged logged = inbound.log(input, me);
         InboundLogged body = new InboundLogged(CallView.of(logged.call()), logged.contact().getId(),
-                logged.contactCreated(), logged.lead() == null ? null : LeadView.of(logged.lead()));
+                logged.contactCreated(), logged.lead() == null ? null : LeadView.of(logged.lead()), logged.infoMailId());
         return Response.created(uri.getBaseUriBuilder().path("calls").path(String.valueOf(logged.call().getId())).build())
                 .entity(body).build();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.switchboard.calls.boundary.InboundInput;
 import org.switchboard.calls.entity.Call;
+import org.switchboard.calls.info.control.InfoMails;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.Problem;
@@ -23,7 +24,8 @@ import org.switchboard.leads.entity.Lead;
 
 /**
  * The operator's inbound call, logged while it happens: the caller found or registered, the call attributed
- * to its ad campaign, and — in the same transaction — a lead, a meeting request or an info request.
+ * to its ad campaign, and — in the same transaction — a lead, a meeting request or an info request. An info
+ * request is recorded on the call, and the campaign's info e-mail is queued when it has a template to send.
  */
 @ApplicationScoped
 public class InboundCalls {
@@ -43,8 +45,11 @@ public class InboundCalls {
     @Inject
     CallFacts facts;
 
-    /** What logging produced. */
-    public record Logged(Call call, Contact contact, boolean contactCreated, Lead lead) {
+    @Inject
+    InfoMails infoMails;
+
+    /** What logging produced; {@code infoMailId} is the queued info e-mail, null when none was sent. */
+    public record Logged(Call call, Contact contact, boolean contactCreated, Lead lead, Long infoMailId) {
     }
 
     public Logged log(InboundInput input, User operator) {
@@ -114,7 +119,9 @@ public class InboundCalls {
             lead = leads.create(new LeadBook.Checked(contact, campaign, operator), now, input.lead().estimatedValue(),
                     blank(input.lead().notes()), call.getId(), null, operator.getUsername());
         }
-        return new Logged(call, contact, created, lead);
+        Long infoMailId = input.info() == null ? null : infoMails.sendIfTemplate(campaign.getCode(), contact.getId(),
+                call.getInfoEmail(), operator.getUsername()).orElse(null);
+        return new Logged(call, contact, created, lead, infoMailId);
     }
 
     private static String blank(String s) {
