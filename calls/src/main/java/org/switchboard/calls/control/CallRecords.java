@@ -339,25 +339,26 @@ public class CallRecords {
         return contacts;
     }
 
-    /** Operator-logged calls that these inbound records complete. */
+    /** Operator-logged calls (inbound, or outbound with their outcome) that these records complete. */
     private static Map<Placed, Long> joins(Connection c, List<Placed> placed, ZoneId zone) throws SQLException {
-        List<Placed> inbound = placed.stream().filter(p -> p.direction() == Cdr.Direction.IN && p.operator() != null).toList();
+        List<Placed> inbound = placed.stream().filter(p -> p.direction() != null && p.operator() != null).toList();
         Map<Placed, Long> joins = new HashMap<>();
         if (inbound.isEmpty()) {
             return joins;
         }
         Instant from = inbound.stream().map(p -> start(p, zone)).min(Instant::compareTo).orElseThrow().minus(JOIN_WINDOW);
         Instant to = inbound.stream().map(p -> start(p, zone)).max(Instant::compareTo).orElseThrow().plus(JOIN_WINDOW);
-        record Logged(long id, String operator, String number, Instant startedAt) {
+        record Logged(long id, String operator, String number, Instant startedAt, String direction) {
         }
         List<Logged> logged = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, operator, customer_number, started_at FROM calls_call"
+        try (PreparedStatement s = c.prepareStatement("SELECT id, operator, customer_number, started_at, direction FROM calls_call"
                 + " WHERE source = 'OPERATOR' AND identity IS NULL AND started_at BETWEEN ? AND ?")) {
             s.setTimestamp(1, Timestamp.from(from));
             s.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    logged.add(new Logged(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                    logged.add(new Logged(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            rs.getString(5)));
                 }
             }
         }
@@ -366,6 +367,7 @@ public class CallRecords {
             Logged best = null;
             for (Logged l : logged) {
                 if (l.operator().equals(p.operator()) && l.number() != null && l.number().equals(p.number())
+                        && p.direction().name().equals(l.direction())
                         && Duration.between(l.startedAt(), start).abs().compareTo(JOIN_WINDOW) <= 0
                         && (best == null || Duration.between(l.startedAt(), start).abs()
                                 .compareTo(Duration.between(best.startedAt(), start).abs()) < 0)) {

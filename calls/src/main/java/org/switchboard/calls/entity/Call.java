@@ -161,6 +161,18 @@ public class Call {
         return call;
     }
 
+    /**
+     * An outbound call as the operator records its outcome; the PBX's record joins it later and brings the times.
+     * Until then it is not answered (no talk time), whatever the outcome.
+     */
+    public static Call loggedOutbound(String operator, String extension, String number, Long contactId, String campaign,
+            Long clientId, Cdr.Disposition disposition, Instant now) {
+        Call call = loggedInbound(operator, extension, number, contactId, campaign, clientId, now);
+        call.direction = Direction.OUT;
+        call.disposition = disposition;
+        return call;
+    }
+
     public void wrapUp(String outcome, String notes) {
         this.outcome = outcome;
         this.notes = notes;
