@@ -1,0 +1,17 @@
+package org.switchboard.core.calling;
+
+/**
+ * Call lists as other modules see them (surveys and after-sales put their contacts on a campaign's list through
+ * it). Implemented by the calls module.
+ */
+public interface CallLists {
+
+    /**
+     * Puts a contact's number on a campaign's call list, in the caller's transaction, unless it is there already.
+     *
+     * @param number E.164, or null for the contact's main number
+     * @param source who or what put it there, e.g. {@code aftersales:rule-12}
+     * @return the entry's id, new or existing
+     */
+    long add(String campaignCode, long contactId, String number, String source);
+}
