@@ -25,6 +25,8 @@ public class CallsModule implements SwitchboardModule {
         return List.of(
                 new NavigationEntry("calls.inbound", "/calls/inbound", 10, Role.OPERATOR),
                 new NavigationEntry("calls.next", "/calls/next", 20, Role.OPERATOR),
+                new NavigationEntry("callbacks", "/callbacks", 30, Role.OPERATOR, Role.SUPERVISOR),
+                new NavigationEntry("meetings", "/meetings", 40, Role.OPERATOR, Role.SUPERVISOR),
                 new NavigationEntry("calls", "/calls", 200, Role.OPERATOR, Role.SUPERVISOR, Role.CLIENT),
                 new NavigationEntry("campaigns", "/campaigns", 210, Role.SUPERVISOR, Role.MARKETER, Role.CLIENT));
     }

@@ -343,6 +343,18 @@ class OutboundIT {
         assertThat(as(supervisor, supervisor + "-pw").queryParam("campaign", campaign).queryParam("state", "all")
                 .get("/api/callbacks").then().extract().jsonPath().getList("items.state", String.class))
                 .containsExactlyInAnyOrder("DONE", "CANCELLED");
+
+        // a callback planned by hand for a contact not yet on the list puts the contact on it
+        long newcomer = contact("Late Caller", moscowNumber(), false);
+        JsonPath planned = as(op1, op1 + "-pw").body(Map.of("campaignId", campaign, "contactId", newcomer,
+                "dueAt", "2026-12-01T18:00", "note", "asked to be called at six")).post("/api/callbacks").then()
+                .statusCode(201).extract().jsonPath();
+        assertThat(planned.getString("owner")).isEqualTo(op1);
+        assertThat(planned.getString("dueLocal")).startsWith("2026-12-01T18:00");
+        clock("2026-12-01T18:00:00+03:00");
+        JsonPath served = offered(op1, campaign);
+        assertThat(served.getLong("contactId")).isEqualTo(newcomer);
+        assertThat(served.getString("kind")).isEqualTo("OWN_CALLBACK");
     }
 
     @Test
