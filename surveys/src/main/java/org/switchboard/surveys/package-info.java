@@ -1,5 +1,5 @@
 /**
- * Computer-assisted telephone interviewing: questionnaires with branching, survey campaigns over call
- * lists, answers, quotas and results.
+ * Surveys: questionnaires in frozen versions with branching, interviews run over survey campaigns' calls with
+ * quotas, and the results per question.
  */
 package org.switchboard.surveys;
