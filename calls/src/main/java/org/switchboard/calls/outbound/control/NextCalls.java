@@ -50,6 +50,10 @@ public class NextCalls {
     @Inject
     CallPermissions permissions;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<OfferVeto> vetoes;
+
     /** Why this entry was offered. */
     public enum Kind {
         HELD, OWN_CALLBACK, POOL_CALLBACK, FRESH, RETRY
@@ -145,7 +149,8 @@ public class NextCalls {
     boolean mayCall(Campaign campaign, OutboundRules rules, ListEntry entry, Contact contact) {
         return contact != null && contact.isActive() && !contact.isDoNotCall()
                 && (!rules.isNeedsConsent() || contact.isConsentGiven())
-                && permissions.mayCall(entry.getNumber(), campaign.getClientId());
+                && permissions.mayCall(entry.getNumber(), campaign.getClientId())
+                && vetoes.stream().noneMatch(veto -> veto.vetoes(campaign, contact));
     }
 
     /** Takes the entry for the operator unless someone else holds it; true when this operator has it now. */
