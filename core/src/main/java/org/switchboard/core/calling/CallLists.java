@@ -14,4 +14,10 @@ public interface CallLists {
      * @return the entry's id, new or existing
      */
     long add(String campaignCode, long contactId, String number, String source);
+
+    /**
+     * Puts a contact's number on the list for a new occasion: like {@link #add}, but an entry that was worked to its
+     * end before (last year's birthday call) is opened again, its attempts counted afresh.
+     */
+    long enqueue(String campaignCode, long contactId, String number, String source);
 }

@@ -141,6 +141,17 @@ public class CallLists implements org.switchboard.core.calling.CallLists {
         return entry.getId();
     }
 
+    @Override
+    public long enqueue(String campaignCode, long contactId, String number, String source) {
+        long id = add(campaignCode, contactId, number, source);
+        ListEntry entry = em.find(ListEntry.class, id);
+        if (entry.isDone() || (entry.getAttempts() > 0 && entry.getLockedBy() == null)) {
+            entry.reopen(source);
+            em.flush();
+        }
+        return id;
+    }
+
     Optional<ListEntry> entry(long campaignId, long contactId, String number) {
         return em.createQuery("SELECT e FROM ListEntry e WHERE e.campaignId = :c AND e.contactId = :k AND e.number = :n",
                 ListEntry.class).setParameter("c", campaignId).setParameter("k", contactId).setParameter("n", number)

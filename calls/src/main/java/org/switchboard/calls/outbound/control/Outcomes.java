@@ -20,6 +20,7 @@ import org.switchboard.calls.outbound.entity.ListEntry;
 import org.switchboard.calls.outbound.entity.OutboundRules;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.events.OutcomeRecorded;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.time.AppClock;
 import org.switchboard.leads.control.DoNotCallList;
@@ -38,7 +39,15 @@ public class Outcomes {
 
     /** What an operator can record. */
     public enum Outcome {
-        NO_ANSWER, BUSY, WRONG_NUMBER, NOT_INTERESTED, CALLBACK, INTERESTED, MEETING, SEND_INFO, DNC_REQUEST, COMPLETED
+        NO_ANSWER, BUSY, WRONG_NUMBER, NOT_INTERESTED, CALLBACK, INTERESTED, MEETING, SEND_INFO, DNC_REQUEST, COMPLETED,
+        /** After-sales: the client was reached (greeted, the offer told). */
+        REACHED,
+        /** After-sales: not reached; tried again later, as a no-answer is. */
+        NOT_REACHED,
+        /** After-sales: the client declined the offer or the invitation. */
+        DECLINED,
+        /** After-sales: the invitation was accepted (the contact joins the event's attendees). */
+        ACCEPTED
     }
 
     /** The wrap-up as entered. */
@@ -78,6 +87,9 @@ public class Outcomes {
     @Inject
     InfoMails infoMails;
 
+    @Inject
+    jakarta.enterprise.event.Event<OutcomeRecorded> recorded;
+
     public Recorded record(Campaign campaign, long entryId, Wrapup w, User operator, boolean supervising) {
         ListEntry entry = em.find(ListEntry.class, entryId);
         if (entry == null || entry.getCampaignId() != campaign.getId()) {
@@ -109,7 +121,7 @@ public class Outcomes {
         boolean finished = true;
         Instant nextTry = null;
         switch (w.outcome()) {
-            case NO_ANSWER -> {
+            case NO_ANSWER, NOT_REACHED -> {
                 finished = false;
                 nextTry = now.plus(Duration.ofMinutes(rules.getRetryNoAnswerMinutes()));
             }
@@ -150,6 +162,8 @@ public class Outcomes {
         callbacks.keep(entry.getId(), operator.getUsername(), callbackId);
         em.flush();
         facts.announce(List.of(call.getId()));
+        recorded.fire(new OutcomeRecorded(entry.getId(), campaign.getId(), campaign.getCode(), entry.getContactId(),
+                w.outcome().name(), operator.getUsername(), call.getId(), now, entry.isDone()));
         return new Recorded(entry, call.getId(), callbackId, leadId, meetingId, mailId);
     }
 
@@ -165,7 +179,7 @@ public class Outcomes {
             return call;
         }
         Cdr.Disposition disposition = switch (w.outcome()) {
-            case NO_ANSWER -> Cdr.Disposition.NO_ANSWER;
+            case NO_ANSWER, NOT_REACHED -> Cdr.Disposition.NO_ANSWER;
             case BUSY -> Cdr.Disposition.BUSY;
             default -> Cdr.Disposition.ANSWERED;
         };

@@ -105,6 +105,16 @@ public class ListEntry {
         lockedUntil = null;
     }
 
+    /** Opens a finished entry again for a new occasion: attempts start afresh. */
+    public void reopen(String newSource) {
+        if (done || attempts > 0) {
+            done = false;
+            attempts = 0;
+            nextTryAt = null;
+            source = newSource;
+        }
+    }
+
     /** Sets the time of the next try without counting an attempt (a callback planned by hand). */
     public void planFor(Instant at) {
         if (!done) {
