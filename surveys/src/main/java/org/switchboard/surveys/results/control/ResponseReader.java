@@ -34,6 +34,9 @@ public class ResponseReader {
     @PersistenceContext
     EntityManager em;
 
+    /** Responses read at a time. */
+    int pageSize = PAGE;
+
     /** The survey, if the caller may see it: a client only its own campaigns' surveys (else 404, not 403). */
     public Survey survey(long id, Long clientScope) {
         Survey survey = em.find(Survey.class, id);
@@ -83,7 +86,7 @@ public class ResponseReader {
                     + " ORDER BY r.id", Response.class)
                     .setParameter("s", surveyId).setParameter("complete", Response.State.COMPLETE)
                     .setParameter("versions", versionIds).setParameter("last", last)
-                    .setHint("org.hibernate.readOnly", true).setMaxResults(PAGE);
+                    .setHint("org.hibernate.readOnly", true).setMaxResults(pageSize);
             bind(query, filter);
             List<Response> page = query.getResultList();
             if (page.isEmpty()) {
@@ -149,7 +152,7 @@ public class ResponseReader {
         return em.createQuery("SELECT r FROM Response r WHERE r.surveyId = :s AND r.id > :last ORDER BY r.id",
                         Response.class)
                 .setParameter("s", surveyId).setParameter("last", afterId)
-                .setHint("org.hibernate.readOnly", true).setMaxResults(PAGE).getResultList();
+                .setHint("org.hibernate.readOnly", true).setMaxResults(pageSize).getResultList();
     }
 
     /** The answers of the given responses as stored, by response id, then question code. */
