@@ -46,7 +46,7 @@ public final class CrossTab {
 
         private static List<String> known(Question question) {
             List<String> known = new ArrayList<>();
-            if (question != null && question.kind() == Kind.SCALE) {
+            if (question != null && question.kind() == Kind.SCALE && question.min() != null && question.max() != null) {
                 for (int point = question.min().intValue(); point <= question.max().intValue(); point++) {
                     known.add(String.valueOf(point));
                 }
