@@ -20,7 +20,7 @@ import org.switchboard.surveys.control.Questionnaire.Quota;
  * number of distinct answers, not of interviews. Per question: how many answered it (of the interviews whose
  * version asks it), counts and percentages of those who answered by option (SINGLE, MULTIPLE — which may sum
  * over 100 %) or scale point, mean and median of SCALE and NUMBER, NPS on a 0–10 scale. Per quota of the latest
- * version: the completes that fall into it.
+ * version: the completes that fall into it, counted as the interviews count them when they close a quota.
  */
 public final class SurveyResults {
 
@@ -76,8 +76,9 @@ public final class SurveyResults {
         if (quota.question() != null) {
             return Values.includes(questions.question(quota.question()), response.answer(quota.question()), quota.answer());
         }
+        // as the interviews count it when they close a quota: the attribute's value regardless of case
         return quota.attribute() != null && quota.value() != null
-                && quota.value().equals(response.attributes().get(quota.attribute()));
+                && quota.value().equalsIgnoreCase(response.attributes().get(quota.attribute()));
     }
 
     public long completes() {

@@ -175,6 +175,14 @@ class SurveyResultsTest {
     }
 
     @Test
+    void anAttributeQuotaMatchesTheValueRegardlessOfCaseAsTheInterviewsDo() {
+        List<Completed> completed = List.of(completed(1, V2, "moscow", "yes"), completed(2, V2, "MOSCOW", "no"),
+                completed(3, V2, "Moscow region", "no"), completed(4, V2, null, "no"));
+        assertThat(SurveyResults.of(VERSIONS, completed).quotas()).filteredOn(q -> q.code().equals("moscow"))
+                .singleElement().isEqualTo(new SurveyResults.QuotaFigures("moscow", "Moscow", 3, 2, false));
+    }
+
+    @Test
     void percentagesRoundHalfUpToOneDecimal() {
         assertThat(Values.percent(1, 16)).isEqualTo(d("6.3"));
         assertThat(Values.percent(1, 6)).isEqualTo(d("16.7"));
