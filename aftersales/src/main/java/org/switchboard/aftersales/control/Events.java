@@ -32,7 +32,7 @@ public class Events {
      * Contacts whose task for a rule of the event was accepted; the phone is the number the invitation was made
      * on, or else the contact's first number. A contact invited by two rules is listed once, with the first acceptance.
      */
-    static final String ATTENDEES_SQL = """
+    public static final String ATTENDEES_SQL = """
             SELECT t.contact_id, c.full_name,
                    COALESCE(e.number, (SELECT MIN(p.number) FROM leads_contact_phone p WHERE p.contact_id = t.contact_id)),
                    t.outcome_at, t.id
@@ -105,6 +105,9 @@ public class Events {
         }
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
         }
         if (value instanceof java.sql.Timestamp t) {
             return t.toInstant();
