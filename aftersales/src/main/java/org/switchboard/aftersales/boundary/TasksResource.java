@@ -1,0 +1,63 @@
+package org.switchboard.aftersales.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.aftersales.boundary.AftersalesBodies.TaskView;
+import org.switchboard.aftersales.control.Offers;
+import org.switchboard.aftersales.control.Rules;
+import org.switchboard.aftersales.control.Tasks;
+import org.switchboard.aftersales.entity.Offer;
+import org.switchboard.aftersales.entity.Rule;
+import org.switchboard.aftersales.entity.Task;
+import org.switchboard.core.api.Page;
+import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.security.Roles;
+
+/** The calls the rules made, with the script and offer an operator tells on the entry being worked. */
+@Path("aftersales/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MARKETER, Roles.SUPERVISOR, Roles.ADMIN, Roles.OPERATOR})
+@Tag(name = "After-sales")
+public class TasksResource {
+
+    @Inject
+    Tasks tasks;
+
+    @Inject
+    Rules rules;
+
+    @Inject
+    Offers offers;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Tasks by call day; rule=, from=/to= (call days), entry= (a call-list entry), state="
+            + " (OPEN|REACHED|NOT_REACHED|DECLINED|ACCEPTED|CLOSED); page, size, sort (callDay, occasionDate, id)")
+    public Page<TaskView> list(@QueryParam("rule") String rule, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("entry") String entry, @QueryParam("state") String state,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        LocalDate fromDay = Params.date("from", from);
+        LocalDate toDay = Params.date("to", to);
+        Params.period(fromDay, toDay);
+        PageRequest request = PageRequest.of(page, size, sort,
+                Map.of("callDay", "callDay", "occasionDate", "occasionDate", "id", "id"), "callDay");
+        Page<Task> found = tasks.list(new Tasks.Filter(Params.id("rule", rule), fromDay, toDay, Params.id("entry", entry),
+                Params.oneOf(Task.State.class, "state", state)), request);
+        Map<Long, Rule> byId = rules.byIds(found.items().stream().map(Task::getRuleId).distinct().toList());
+        Map<String, Offer> offersByCode = offers.byCodes(found.items().stream().map(Task::getOfferCode)
+                .filter(Objects::nonNull).distinct().toList());
+        return found.map(t -> TaskView.of(t, byId.get(t.getRuleId()),
+                t.getOfferCode() == null ? null : offersByCode.get(t.getOfferCode())));
+    }
+}
