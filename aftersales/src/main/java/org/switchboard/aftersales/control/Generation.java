@@ -86,8 +86,6 @@ public class Generation {
                 created++;
             }
         }
-        em.createNativeQuery("UPDATE aftersales_settings SET last_generated = ?1 WHERE id = 1 AND (last_generated IS NULL"
-                + " OR last_generated < ?1)").setParameter(1, day).executeUpdate();
         return new Result(created, skipped);
     }
 
