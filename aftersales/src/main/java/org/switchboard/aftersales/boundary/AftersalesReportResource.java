@@ -1,5 +1,6 @@
 package org.switchboard.aftersales.boundary;
 
+import org.switchboard.core.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,9 +31,9 @@ public class AftersalesReportResource {
             + " ACCEPTED, DECLINED), notReached (NOT_REACHED, or OPEN with every attempt used), accepted, declined,"
             + " open, closed, offersRedeemed; and totals")
     public AftersalesReport.Report get(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate fromDay = Params.requiredDate("from", from);
-        LocalDate toDay = Params.requiredDate("to", to);
-        Params.period(fromDay, toDay);
+        LocalDate fromDay = QueryParams.requiredDate("from", from);
+        LocalDate toDay = QueryParams.requiredDate("to", to);
+        QueryParams.period(fromDay, toDay);
         return report.between(fromDay, toDay);
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.aftersales.boundary;
 
+import org.switchboard.core.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,7 +56,7 @@ public class EventsResource {
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, Map.of("date", "date", "name", "name", "id", "id"),
                 "date");
-        return events.list(Params.date("from", from), request).map(EventView::of);
+        return events.list(QueryParams.date("from", from), request).map(EventView::of);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.switchboard.aftersales.boundary;
 
+import org.switchboard.core.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,8 +58,8 @@ public class RulesResource {
             @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort,
                 Map.of("name", "name", "type", "type", "campaign", "campaign", "id", "id"), "name");
-        return rules.list(Params.oneOf(Rule.Type.class, "type", type),
-                campaign == null || campaign.isBlank() ? null : campaign, Params.bool("active", active), request)
+        return rules.list(QueryParams.oneOf(Rule.Type.class, "type", type),
+                campaign == null || campaign.isBlank() ? null : campaign, QueryParams.bool("active", active), request)
                 .map(RuleView::of);
     }
 

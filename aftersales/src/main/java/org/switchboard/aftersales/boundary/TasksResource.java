@@ -1,5 +1,6 @@
 package org.switchboard.aftersales.boundary;
 
+import org.switchboard.core.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,13 +48,13 @@ public class TasksResource {
     public Page<TaskView> list(@QueryParam("rule") String rule, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("entry") String entry, @QueryParam("state") String state,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
-        LocalDate fromDay = Params.date("from", from);
-        LocalDate toDay = Params.date("to", to);
-        Params.period(fromDay, toDay);
+        LocalDate fromDay = QueryParams.date("from", from);
+        LocalDate toDay = QueryParams.date("to", to);
+        QueryParams.period(fromDay, toDay);
         PageRequest request = PageRequest.of(page, size, sort,
                 Map.of("callDay", "callDay", "occasionDate", "occasionDate", "id", "id"), "callDay");
-        Page<Task> found = tasks.list(new Tasks.Filter(Params.id("rule", rule), fromDay, toDay, Params.id("entry", entry),
-                Params.oneOf(Task.State.class, "state", state)), request);
+        Page<Task> found = tasks.list(new Tasks.Filter(QueryParams.id("rule", rule), fromDay, toDay, QueryParams.id("entry", entry),
+                QueryParams.oneOf(Task.State.class, "state", state)), request);
         Map<Long, Rule> byId = rules.byIds(found.items().stream().map(Task::getRuleId).distinct().toList());
         Map<String, Offer> offersByCode = offers.byCodes(found.items().stream().map(Task::getOfferCode)
                 .filter(Objects::nonNull).distinct().toList());

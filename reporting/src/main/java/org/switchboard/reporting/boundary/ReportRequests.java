@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.switchboard.core.api.QueryParams;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.clients.entity.Client;
@@ -103,17 +103,7 @@ public class ReportRequests {
     }
 
     static LocalDate date(String name, String value, boolean required) {
-        if (blank(value) == null) {
-            if (required) {
-                throw ProblemException.invalid(name, "is required, a day as YYYY-MM-DD");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "is not a day; write it as YYYY-MM-DD, e.g. 2026-11-02");
-        }
+        return required ? QueryParams.requiredDate(name, value) : QueryParams.date(name, value);
     }
 
     private static Integer seconds(String name, String value) {

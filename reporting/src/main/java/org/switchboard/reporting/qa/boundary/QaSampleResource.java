@@ -1,5 +1,6 @@
 package org.switchboard.reporting.qa.boundary;
 
+import org.switchboard.core.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,7 +40,7 @@ public class QaSampleResource {
             + "recording, then more up to the sample size (a setting); the same day always gives the same sample. "
             + "A CLIENT user gets a sample of its own calls")
     public List<SampleEntry> sample(@QueryParam("date") String date) {
-        LocalDate day = Params.requiredDate("date", date);
+        LocalDate day = QueryParams.requiredDate("date", date);
         return Sampling.pick(calls.sampleable(day, caller.readScope()), day, settings.current().qaSampleSize())
                 .stream().map(SampleEntry::of).toList();
     }

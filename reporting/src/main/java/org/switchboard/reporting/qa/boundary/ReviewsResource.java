@@ -1,5 +1,6 @@
 package org.switchboard.reporting.qa.boundary;
 
+import org.switchboard.core.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -69,12 +70,12 @@ public class ReviewsResource {
             @QueryParam("to") String to, @QueryParam("operator") String operator, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, Reviews.SORTABLE, "-at");
-        LocalDate first = Params.date("from", from);
-        LocalDate last = Params.date("to", to);
+        LocalDate first = QueryParams.date("from", from);
+        LocalDate last = QueryParams.date("to", to);
         if (first != null && last != null && last.isBefore(first)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        Page<Review> found = reviews.list(new Reviews.Filter(Params.id("callId", callId), first, last, Params.text(operator)),
+        Page<Review> found = reviews.list(new Reviews.Filter(QueryParams.id("callId", callId), first, last, QueryParams.text(operator)),
                 caller.readScope(), request);
         Map<Long, Long> corrected = reviews.correctedBy(found.items().stream().map(Review::getId).toList());
         return found.map(r -> ReviewView.of(r, corrected.get(r.getId())));

@@ -1,4 +1,4 @@
-package org.switchboard.aftersales.boundary;
+package org.switchboard.core.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.switchboard.core.errors.ProblemException;
 
-/** Query parameters as the after-sales endpoints read them: a wrong value is a 400 naming the parameter. */
-final class Params {
+/** Query parameters as endpoints read them: a wrong value is a 400 naming the parameter (never JAX-RS's 404 for an unconvertible one). */
+public final class QueryParams {
 
-    private Params() {
+    private QueryParams() {
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -24,7 +24,7 @@ final class Params {
         }
     }
 
-    static LocalDate requiredDate(String name, String value) {
+    public static LocalDate requiredDate(String name, String value) {
         LocalDate date = date(name, value);
         if (date == null) {
             throw ProblemException.invalid(name, "is required, a date YYYY-MM-DD");
@@ -32,7 +32,7 @@ final class Params {
         return date;
     }
 
-    static Long id(String name, String value) {
+    public static Long id(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -43,7 +43,7 @@ final class Params {
         }
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -54,7 +54,7 @@ final class Params {
         };
     }
 
-    static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -66,8 +66,13 @@ final class Params {
         }
     }
 
+    /** The text, trimmed; null when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** A period of days: from ≤ to. */
-    static void period(LocalDate from, LocalDate to) {
+    public static void period(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from (" + from + ")");
         }
