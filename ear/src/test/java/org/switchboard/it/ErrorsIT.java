@@ -82,4 +82,15 @@ class ErrorsIT {
         admin().get("/api/users/not-a-number").then().statusCode(404).contentType(PROBLEM_JSON)
                 .body("instance", notNullValue());
     }
+
+    @Test
+    void queryParametersThatAreNotNumbersOrBooleansAre400sNamingThem() {
+        admin().queryParam("campaign", "abc").get("/api/callbacks").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("campaign"));
+        admin().queryParam("contactId", "x1").get("/api/calls").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("contactId"));
+        String body = admin().queryParam("active", "maybe").get("/api/qa/scorecards").then().statusCode(400)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).contains("true or false");
+    }
 }

@@ -57,11 +57,15 @@ public final class Problems {
 
     static Problem classify(Throwable failure) {
         String instance = "urn:uuid:" + UUID.randomUUID();
+        // our own problem wins wherever it sits in the chain (a query parameter's converter throws it inside the
+        // runtime's NotFoundException)
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException p) {
                 return new Problem(type(p.status()), p.title(), p.status(), p.getMessage(), instance, p.violations(),
                         p.existing());
             }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonProcessingException json) {
                 return json(json, instance);
             }
