@@ -185,6 +185,15 @@ class SurveysIT {
                         question("Q4", "SCALE", "min", 0, "max", 10))));
         as(marketer, marketer + "-pw").body(edited).put("/api/surveys/" + survey).then().statusCode(200)
                 .body("versionNumber", equalTo(2)).body("state", equalTo("DRAFT")).body("liveVersion", equalTo(1));
+        // a second editor who read the survey before that edit is told so, and nothing of the first edit is lost
+        as(marketer, marketer + "-pw").body(edited).put("/api/surveys/" + survey).then().statusCode(409)
+                .contentType(PROBLEM_JSON);
+        // an operator of another campaign neither reads nor answers this interview
+        String stranger = unique("op");
+        createUser(stranger, List.of("OPERATOR"), freeExtension(), null);
+        as(stranger, stranger + "-pw").get("/api/responses/" + response).then().statusCode(404);
+        as(stranger, stranger + "-pw").body(Map.of("question", "Q4", "value", 3)).post("/api/responses/" + response
+                + "/answers").then().statusCode(404);
         // the interview on version 1 goes on by version 1's questions
         assertThat(answer(response, "Q4", 10).getBoolean("complete")).isTrue();
         as(marketer, marketer + "-pw").post("/api/surveys/" + survey + "/publish").then().statusCode(200)

@@ -21,6 +21,7 @@ CREATE TABLE surveys_version (
     definition   VARCHAR(1000000) NOT NULL,
     created_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     published_at TIMESTAMP(6) WITH TIME ZONE,
+    version      BIGINT          NOT NULL,
     CONSTRAINT surveys_version_number_uq UNIQUE (survey_id, number)
 );
 

@@ -76,7 +76,14 @@ public class ResponsesResource {
         if (response == null) {
             throw ProblemException.notFound("There is no response " + id);
         }
-        surveys.find(response.getSurveyId(), caller.readScope());
+        org.switchboard.surveys.entity.Survey survey = surveys.find(response.getSurveyId(), caller.readScope());
+        boolean onlyOperator = caller.has(org.switchboard.core.people.entity.Role.OPERATOR)
+                && !caller.has(org.switchboard.core.people.entity.Role.SUPERVISOR)
+                && !caller.has(org.switchboard.core.people.entity.Role.ADMIN);
+        if (onlyOperator && !caller.username().equals(response.getOperator())
+                && (survey.getCampaign() == null || !interviews.assigned(survey.getCampaign(), caller.username()))) {
+            throw ProblemException.notFound("There is no response " + id);
+        }
         return response;
     }
 }

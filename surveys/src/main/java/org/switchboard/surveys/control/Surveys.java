@@ -51,6 +51,8 @@ public class Surveys {
 
     public SurveyVersion update(Survey survey, Draft draft) {
         String campaign = check(draft);
+        // every edit moves the survey's version, so a second editor who read the old one gets a 409
+        em.lock(survey, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         survey.describe(draft.title(), campaign);
         SurveyVersion latest = latest(survey.getId());
         String definition = Definitions.write(draft.questionnaire());
@@ -65,6 +67,7 @@ public class Surveys {
     }
 
     public SurveyVersion publish(Survey survey) {
+        em.lock(survey, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         SurveyVersion latest = latest(survey.getId());
         if (latest.getState() != SurveyVersion.State.DRAFT) {
             throw ProblemException.conflict("Version " + latest.getNumber() + " of survey " + survey.getId()

@@ -50,6 +50,9 @@ public class SurveyVersion {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @jakarta.persistence.Version
+    private long version;
+
     protected SurveyVersion() {
     }
 
