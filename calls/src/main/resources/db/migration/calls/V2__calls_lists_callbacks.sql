@@ -37,6 +37,8 @@ CREATE TABLE calls_list_entry (
     CONSTRAINT calls_list_entry_uq UNIQUE (campaign_id, contact_id, number)
 );
 CREATE INDEX calls_list_entry_queue_ix ON calls_list_entry (campaign_id, done, next_try_at);
+-- the queue asks which zones of a campaign's open entries are inside their calling window now
+CREATE INDEX calls_list_entry_zone_ix ON calls_list_entry (campaign_id, done, time_zone);
 CREATE INDEX calls_list_entry_lock_ix ON calls_list_entry (locked_by, locked_until);
 CREATE INDEX calls_list_entry_contact_ix ON calls_list_entry (contact_id);
 

@@ -448,5 +448,17 @@ class OutboundIT {
         String clientUser = unique("client");
         createUser(clientUser, List.of("CLIENT"), null, createClient(unique("Other")));
         as(clientUser, clientUser + "-pw").get("/api/campaigns/" + campaign + "/list").then().statusCode(404);
+        // an operator sees and plans on the lists of their own campaigns only
+        String stranger = operator();
+        as(stranger, stranger + "-pw").get("/api/campaigns/" + campaign + "/list").then().statusCode(403);
+        as(stranger, stranger + "-pw").body(Map.of("campaignId", campaign, "contactId", known, "dueAt", "2026-12-01T10:00"))
+                .post("/api/callbacks").then().statusCode(403);
+        String assigned = operators.get(0);
+        as(assigned, assigned + "-pw").get("/api/campaigns/" + campaign + "/list").then().statusCode(200);
+        long phoneless = admin().body(Map.of("fullName", "No Phone", "emails", List.of(unique("np") + "@example.com")))
+                .post("/api/contacts").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(assigned, assigned + "-pw").body(Map.of("campaignId", campaign, "contactId", phoneless,
+                "dueAt", "2026-12-01T10:00")).post("/api/callbacks").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("contactId"));
     }
 }

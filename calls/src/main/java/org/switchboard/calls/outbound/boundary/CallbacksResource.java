@@ -74,7 +74,7 @@ public class CallbacksResource {
             + " campaign, state (default OPEN); an operator sees their own, or the pool's")
     public Page<CallbackView> list(@QueryParam("due") String due, @QueryParam("owner") String owner,
             @QueryParam("pool") boolean pool, @QueryParam("overdue") boolean overdue,
-            @QueryParam("campaign") Long campaign, @QueryParam("state") String state, @QueryParam("page") String page,
+            @QueryParam("campaign") String campaign, @QueryParam("state") String state, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         LocalDate dueOn = null;
         if (due != null && !due.isBlank()) {
@@ -101,7 +101,8 @@ public class CallbacksResource {
             whose = pool ? null : caller.username();
         }
         Instant now = clock.now();
-        Page<Callback> found = callbacks.list(new Callbacks.Filter(whose, pool, dueOn, overdue, campaign, wanted,
+        Page<Callback> found = callbacks.list(new Callbacks.Filter(whose, pool, dueOn, overdue,
+                org.switchboard.core.api.QueryParams.id("campaign", campaign), wanted,
                 caller.readScope()), PageRequest.of(page, size, null, java.util.Map.of(), ""));
         return found.map(c -> view(c, now));
     }
@@ -124,11 +125,15 @@ public class CallbacksResource {
             if (entry == null || !caller.maySeeClient(lists.campaignClient(entry.getCampaignId()))) {
                 throw ProblemException.notFound("There is no list entry " + input.entryId());
             }
+            lists.workedCampaign(entry.getCampaignId());
         } else if (input.campaignId() != null && input.contactId() != null) {
-            Campaign campaign = lists.outboundCampaign(input.campaignId());
+            Campaign campaign = lists.workedCampaign(input.campaignId());
             Contact contact = em.find(Contact.class, input.contactId());
             if (contact == null || !contact.isActive()) {
                 throw ProblemException.invalid("contactId", "names no active contact: " + input.contactId());
+            }
+            if (contact.mainNumber() == null) {
+                throw ProblemException.invalid("contactId", "the contact has no phone number to call back");
             }
             entry = em.find(ListEntry.class, lists.add(campaign.getCode(), contact.getId(), null, "callback:" + caller.username()));
         } else {

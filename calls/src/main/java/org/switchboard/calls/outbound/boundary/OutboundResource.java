@@ -98,7 +98,7 @@ public class OutboundResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER, Roles.CLIENT, Roles.OPERATOR})
     @Operation(summary = "The call list with its progress (total, done, pending, in retry, exhausted, blocked by DNC)")
     public ListView list(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        Campaign campaign = lists.outboundCampaign(id);
+        Campaign campaign = lists.workedCampaign(id);
         CallLists.Progress p = lists.progress(campaign);
         Page<EntryView> entries = lists.entries(campaign, PageRequest.of(page, size, null, java.util.Map.of(), ""))
                 .map(EntryView::of);
@@ -151,7 +151,7 @@ public class OutboundResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER, Roles.OPERATOR})
     @Operation(summary = "The campaign's outbound rules: script, attempts, retries, calling window, consent, lock, grace")
     public RulesBody rules(@PathParam("id") long id) {
-        return RulesBody.of(lists.rules(lists.outboundCampaign(id).getId()));
+        return RulesBody.of(lists.rules(lists.workedCampaign(id).getId()));
     }
 
     @PUT

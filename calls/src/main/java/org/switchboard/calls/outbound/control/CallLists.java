@@ -57,6 +57,21 @@ public class CallLists implements org.switchboard.core.calling.CallLists {
         return campaign;
     }
 
+    /**
+     * The campaign for an operator's eyes: besides the client scope, an operator (without a supervising role) sees
+     * only the campaigns they are assigned to.
+     */
+    public Campaign workedCampaign(long campaignId) {
+        Campaign campaign = outboundCampaign(campaignId);
+        boolean onlyOperator = caller.has(org.switchboard.core.people.entity.Role.OPERATOR)
+                && !caller.has(org.switchboard.core.people.entity.Role.SUPERVISOR)
+                && !caller.has(org.switchboard.core.people.entity.Role.ADMIN);
+        if (onlyOperator && !campaign.getOperators().contains(caller.username())) {
+            throw ProblemException.forbidden("You are not assigned to campaign " + campaign.getCode());
+        }
+        return campaign;
+    }
+
     /** The client of a campaign (for access checks on things that refer to a campaign by id). */
     public Long campaignClient(long campaignId) {
         return campaigns.byId(campaignId).map(Campaign::getClientId).orElse(null);
