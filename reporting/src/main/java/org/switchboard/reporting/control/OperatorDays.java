@@ -57,7 +57,8 @@ public class OperatorDays {
         List<Figures> rows = new ArrayList<>(all.size());
         for (Map.Entry<OperatorDay, Counts> e : all.entrySet()) {
             Person person = people.getOrDefault(e.getKey().operator(), new Person(null, null));
-            int[] plan = plans.getOrDefault(e.getKey(), new int[2]);
+            // a plan is the operator's whole day: against one client's or campaign's share of it, it would mislead
+            int[] plan = q.narrowedToWork() ? new int[2] : plans.getOrDefault(e.getKey(), new int[2]);
             rows.add(new Figures(e.getKey().day(), e.getKey().operator(), person.extension(), person.team(), e.getValue(),
                     plan[0], plan[1]));
         }
