@@ -105,6 +105,11 @@ class AftersalesGenerationIT {
         assertThat(generate("2028-02-27").getInt("created")).isEqualTo(1); // 2028 is a leap year: 28th only
         assertThat(generate("2028-02-28").getInt("created")).isEqualTo(1); // … the 29th a day later
         assertThat(taskContacts(rule)).containsExactlyInAnyOrder(newYear, leap, late, late, leap).doesNotContain(other);
+        // a new occasion on the same list entry settles the old one (never tried: closed), so it cannot take the
+        // new call's result
+        assertThat(admin().queryParam("rule", rule).queryParam("size", 500).get("/api/aftersales/tasks").then()
+                .extract().jsonPath().getList("items.state", String.class))
+                .containsExactlyInAnyOrder("OPEN", "CLOSED", "CLOSED", "OPEN", "OPEN");
         JsonPath tasks = admin().queryParam("rule", rule).queryParam("from", "2026-12-31").queryParam("to", "2026-12-31")
                 .get("/api/aftersales/tasks").then().statusCode(200).extract().jsonPath();
         assertThat(tasks.getString("items[0].occasionDate")).isEqualTo("2027-01-01");

@@ -79,6 +79,7 @@ public class Generation {
                 long taskId = ((Number) em.createNativeQuery("SELECT id FROM aftersales_task WHERE rule_id = ?1"
                         + " AND contact_id = ?2 AND occasion_date = ?3").setParameter(1, rule.getId())
                         .setParameter(2, contact.getId()).setParameter(3, occasion.date()).getSingleResult()).longValue();
+                settleEarlierTasks(rule.getCampaign(), contact.getId(), taskId);
                 long entryId = lists.enqueue(rule.getCampaign(), contact.getId(), null, "aftersales:rule-" + rule.getId());
                 String code = rule.hasOffer() ? offer(rule, taskId, contact.getId(), day) : null;
                 em.createNativeQuery("UPDATE aftersales_task SET entry_id = ?1, offer_code = ?2 WHERE id = ?3")
@@ -87,6 +88,20 @@ public class Generation {
             }
         }
         return new Result(created, skipped);
+    }
+
+    /**
+     * Before the contact's list entry is opened again for a new occasion, the tasks still open on it end: not
+     * reached when the entry was tried in vain, closed when it was not tried at all — so an old occasion never
+     * takes the new call's result.
+     */
+    private void settleEarlierTasks(String campaign, long contactId, long newTask) {
+        em.createNativeQuery("UPDATE aftersales_task SET state = CASE WHEN (SELECT e.attempts FROM calls_list_entry e"
+                + " WHERE e.id = aftersales_task.entry_id) > 0 THEN 'NOT_REACHED' ELSE 'CLOSED' END, outcome_at = ?1"
+                + " WHERE state = 'OPEN' AND id <> ?2 AND entry_id IN (SELECT e.id FROM calls_list_entry e"
+                + " JOIN core_campaign k ON k.id = e.campaign_id WHERE k.code = ?3 AND e.contact_id = ?4)")
+                .setParameter(1, Timestamp.from(clock.now())).setParameter(2, newTask).setParameter(3, campaign)
+                .setParameter(4, contactId).executeUpdate();
     }
 
     /** A contact and the occasion a rule calls them about. */

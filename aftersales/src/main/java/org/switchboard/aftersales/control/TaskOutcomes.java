@@ -29,9 +29,9 @@ public class TaskOutcomes {
         if (state == null) {
             return;
         }
-        for (Task task : em.createQuery("SELECT t FROM Task t WHERE t.entryId = :e AND t.state = :open", Task.class)
-                .setParameter("e", e.entryId()).setParameter("open", Task.State.OPEN).getResultList()) {
-            task.outcome(state, e.at());
-        }
+        // the entry's current occasion: the newest open task on it
+        em.createQuery("SELECT t FROM Task t WHERE t.entryId = :e AND t.state = :open ORDER BY t.id DESC", Task.class)
+                .setParameter("e", e.entryId()).setParameter("open", Task.State.OPEN).setMaxResults(1)
+                .getResultStream().findFirst().ifPresent(task -> task.outcome(state, e.at()));
     }
 }
