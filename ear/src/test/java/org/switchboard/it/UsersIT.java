@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.switchboard.it.Api.PROBLEM_JSON;
 import static org.switchboard.it.Api.admin;
 import static org.switchboard.it.Api.anonymous;
@@ -162,7 +163,11 @@ class UsersIT {
     void missingOrWrongCredentialsAre401AndWrongRoleIs403() {
         anonymous().get("/api/users").then().statusCode(401).contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("Basic"));
-        as("admin", "not-the-password").get("/api/me").then().statusCode(401).contentType(PROBLEM_JSON);
+        // the browser UI's requests get no challenge, so the browser never opens its own password dialog
+        as("admin", "not-the-password").header("X-Requested-With", "XMLHttpRequest").get("/api/me").then()
+                .statusCode(401).contentType(PROBLEM_JSON).header("WWW-Authenticate", nullValue());
+        as("admin", "not-the-password").get("/api/me").then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", containsString("Basic"));
         as("nobody-" + unique("x"), "whatever").get("/api/me").then().statusCode(401);
         String username = unique("op");
         createUser(username, List.of("OPERATOR"), freeExtension(), null);

@@ -32,7 +32,8 @@ import org.switchboard.core.people.entity.User;
  * endpoint that forgets to declare access is closed rather than open.
  *
  * <p>Missing or wrong credentials → 401; a username locked by {@link LoginThrottle} → 429 with
- * {@code Retry-After}; a role that may not use the endpoint → 403.
+ * {@code Retry-After}; a role that may not use the endpoint → 403. A 401 carries a Basic challenge except
+ * for requests marked {@code X-Requested-With: XMLHttpRequest} (the browser UI, which has its own login form).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -110,7 +111,13 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private static void abort(ContainerRequestContext request, ProblemException problem) {
-        request.abortWith(Problems.toResponse(problem));
+        jakarta.ws.rs.core.Response response = Problems.toResponse(problem);
+        if (problem.status() == 401 && "XMLHttpRequest".equals(request.getHeaderString("X-Requested-With"))) {
+            // the browser UI asks with its own login form: a Basic challenge would make the browser pop up its
+            // native password dialog over it
+            response = jakarta.ws.rs.core.Response.fromResponse(response).header("WWW-Authenticate", null).build();
+        }
+        request.abortWith(response);
     }
 
     private record CallerSecurityContext(String username, Set<Role> roles, boolean secure) implements SecurityContext {
