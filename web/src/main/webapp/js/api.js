@@ -1,0 +1,85 @@
+// The REST API with HTTP Basic. The credentials live in sessionStorage only (gone with the tab) and are
+// dropped after a period without activity; nothing else is stored.
+const KEY = 'switchboard.credentials';
+export const IDLE_MINUTES = 30;
+let lastActivity = Date.now();
+let onExpired = () => {};
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function signedIn() {
+  return sessionStorage.getItem(KEY) !== null;
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+}
+
+export function whenExpired(callback) {
+  onExpired = callback;
+}
+
+/** Any key press or click keeps the session alive; a timer ends it after IDLE_MINUTES without either. */
+export function watchActivity() {
+  const touch = () => { lastActivity = Date.now(); };
+  document.addEventListener('keydown', touch, true);
+  document.addEventListener('pointerdown', touch, true);
+  setInterval(() => {
+    if (signedIn() && Date.now() - lastActivity > IDLE_MINUTES * 60_000) {
+      signOut();
+      onExpired();
+    }
+  }, 15_000);
+}
+
+function encode(username, password) {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  return 'Basic ' + btoa(String.fromCharCode(...bytes));
+}
+
+async function send(method, path, body, authorization) {
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  if (authorization) headers.Authorization = authorization;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    error.retryAfter = response.headers.get('Retry-After');
+    throw error;
+  }
+  return data;
+}
+
+/** Checks the credentials against GET /api/me and keeps them only when they work; answers the user. */
+export async function signIn(username, password) {
+  const authorization = encode(username, password);
+  const me = await send('GET', '/api/me', undefined, authorization);
+  sessionStorage.setItem(KEY, authorization);
+  lastActivity = Date.now();
+  return me;
+}
+
+export async function api(method, path, body) {
+  try {
+    return await send(method, path, body, sessionStorage.getItem(KEY));
+  } catch (e) {
+    if (e.status === 401) {
+      signOut();
+      onExpired();
+    }
+    throw e;
+  }
+}
+
+export const get = (path, params) => api('GET', params ? `${path}?${new URLSearchParams(params)}` : path);
+export const post = (path, body) => api('POST', path, body);

@@ -1,0 +1,99 @@
+// All UI strings, in two dictionaries. The language comes from the user's choice (localStorage) or the browser.
+const dictionaries = {
+  en: {
+    'app.name': 'Switchboard', 'lang.switch': 'Русский', 'lang.label': 'Language', 'skip': 'Skip to content',
+    'login.title': 'Sign in', 'login.username': 'Username', 'login.password': 'Password', 'login.submit': 'Sign in',
+    'login.failed': 'Wrong username or password.', 'login.locked': 'Too many failed attempts. Try again in {0} s.',
+    'login.expired': 'Your session ended after inactivity. Please sign in again.',
+    'logout': 'Sign out', 'nav.label': 'Main navigation', 'welcome': 'Welcome, {0}',
+    'error.generic': 'Something went wrong: {0}', 'loading': 'Loading…', 'notYet': 'This screen is not built yet.',
+    'calls.inbound': 'Inbound call', 'calls.next': 'Next call', 'callbacks': 'Callbacks', 'meetings': 'Meetings',
+    'calls': 'Calls', 'campaigns': 'Campaigns', 'contacts': 'Contacts', 'leads': 'Leads', 'surveys': 'Surveys',
+    'aftersales': 'After-sales', 'reports': 'Operator days', 'reports.anomalies': 'Anomalies',
+    'reports.plans': 'Plans', 'qa': 'Quality', 'admin.users': 'Users', 'admin.clients': 'Clients',
+    'admin.settings': 'Settings', 'admin.audit': 'Audit',
+    'inbound.number': 'Caller number', 'inbound.find': 'Find', 'inbound.contact': 'Contact',
+    'inbound.newContact': 'New caller', 'inbound.contactName': 'Name', 'inbound.campaign': 'Campaign',
+    'inbound.notes': 'Notes', 'inbound.outcome': 'Outcome', 'inbound.lead': 'Create a lead',
+    'inbound.leadValue': 'Estimated value', 'inbound.save': 'Log the call', 'inbound.saved': 'Call logged.',
+    'inbound.savedLead': 'Call logged, lead #{0} created.', 'inbound.history': 'Calls', 'inbound.noCalls': 'No calls yet.',
+    'inbound.phones': 'Phones',
+    'call.started': 'Started', 'call.direction': 'Direction', 'call.operator': 'Operator', 'call.talk': 'Talk, s',
+    'call.outcome': 'Outcome', 'call.campaign': 'Campaign', 'call.number': 'Number',
+    'report.from': 'From', 'report.to': 'To', 'report.operator': 'Operator', 'report.show': 'Show',
+    'report.empty': 'No figures for this period.', 'report.anomalies': 'Anomalies', 'report.noAnomalies': 'No anomalies.',
+    'report.callsBehind': 'Calls behind: {0}, {1}, {2}', 'report.close': 'Close', 'report.sortHint': 'Sort',
+    'col.date': 'Date', 'col.operator': 'Operator', 'col.team': 'Team', 'col.calls': 'Calls', 'col.answered': 'Answered',
+    'col.counted': 'Counted', 'col.short': 'Short', 'col.long': 'Long', 'col.avgTalkSeconds': 'Avg talk, s',
+    'col.leads': 'Leads', 'col.planPercent': 'Plan, %', 'col.conversion': 'Conversion',
+  },
+  ru: {
+    'app.name': 'Switchboard', 'lang.switch': 'English', 'lang.label': 'Язык', 'skip': 'Перейти к содержимому',
+    'login.title': 'Вход', 'login.username': 'Имя пользователя', 'login.password': 'Пароль', 'login.submit': 'Войти',
+    'login.failed': 'Неверное имя пользователя или пароль.', 'login.locked': 'Слишком много попыток. Повторите через {0} с.',
+    'login.expired': 'Сеанс завершён из-за бездействия. Войдите снова.',
+    'logout': 'Выйти', 'nav.label': 'Главное меню', 'welcome': 'Здравствуйте, {0}',
+    'error.generic': 'Что-то пошло не так: {0}', 'loading': 'Загрузка…', 'notYet': 'Этот экран ещё не готов.',
+    'calls.inbound': 'Входящий звонок', 'calls.next': 'Следующий звонок', 'callbacks': 'Перезвоны', 'meetings': 'Встречи',
+    'calls': 'Звонки', 'campaigns': 'Кампании', 'contacts': 'Контакты', 'leads': 'Лиды', 'surveys': 'Опросы',
+    'aftersales': 'Послепродажа', 'reports': 'Дни операторов', 'reports.anomalies': 'Аномалии',
+    'reports.plans': 'Планы', 'qa': 'Контроль качества', 'admin.users': 'Пользователи', 'admin.clients': 'Клиенты',
+    'admin.settings': 'Настройки', 'admin.audit': 'Аудит',
+    'inbound.number': 'Номер звонящего', 'inbound.find': 'Найти', 'inbound.contact': 'Контакт',
+    'inbound.newContact': 'Новый звонящий', 'inbound.contactName': 'Имя', 'inbound.campaign': 'Кампания',
+    'inbound.notes': 'Заметки', 'inbound.outcome': 'Результат', 'inbound.lead': 'Создать лид',
+    'inbound.leadValue': 'Ожидаемая сумма', 'inbound.save': 'Записать звонок', 'inbound.saved': 'Звонок записан.',
+    'inbound.savedLead': 'Звонок записан, создан лид №{0}.', 'inbound.history': 'Звонки', 'inbound.noCalls': 'Звонков пока нет.',
+    'inbound.phones': 'Телефоны',
+    'call.started': 'Начало', 'call.direction': 'Направление', 'call.operator': 'Оператор', 'call.talk': 'Разговор, с',
+    'call.outcome': 'Результат', 'call.campaign': 'Кампания', 'call.number': 'Номер',
+    'report.from': 'С', 'report.to': 'По', 'report.operator': 'Оператор', 'report.show': 'Показать',
+    'report.empty': 'За этот период данных нет.', 'report.anomalies': 'Аномалии', 'report.noAnomalies': 'Аномалий нет.',
+    'report.callsBehind': 'Звонки: {0}, {1}, {2}', 'report.close': 'Закрыть', 'report.sortHint': 'Сортировать',
+    'col.date': 'Дата', 'col.operator': 'Оператор', 'col.team': 'Команда', 'col.calls': 'Звонки', 'col.answered': 'Отвечено',
+    'col.counted': 'Засчитано', 'col.short': 'Короткие', 'col.long': 'Длинные', 'col.avgTalkSeconds': 'Средний разговор, с',
+    'col.leads': 'Лиды', 'col.planPercent': 'План, %', 'col.conversion': 'Конверсия',
+  },
+};
+
+const STORE_KEY = 'switchboard.lang';
+let lang = pick();
+
+function pick() {
+  const chosen = localStorage.getItem(STORE_KEY);
+  if (chosen && dictionaries[chosen]) return chosen;
+  return (navigator.language || 'en').toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+export function language() {
+  return lang;
+}
+
+export function setLanguage(next) {
+  lang = dictionaries[next] ? next : 'en';
+  localStorage.setItem(STORE_KEY, lang);
+  document.documentElement.lang = lang;
+}
+
+/** The text of a key in the current language, {0}… replaced by args; an unknown key shows as itself. */
+export function t(key, ...args) {
+  const text = dictionaries[lang][key] ?? dictionaries.en[key] ?? key;
+  return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+export function has(key) {
+  return key in dictionaries.en;
+}
+
+/** The browser's own locale when it speaks the UI's language (en-US keeps its date order), else a default. */
+const locale = () => (navigator.languages || [navigator.language]).find((l) => l && l.toLowerCase().startsWith(lang))
+  || (lang === 'ru' ? 'ru-RU' : 'en-GB');
+export const formatNumber = (n, digits = 0) =>
+  n === null || n === undefined ? '—' : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
+export const formatDateTime = (iso) =>
+  iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '—';
+/** A calendar date (YYYY-MM-DD) shown as such, never shifted by a time zone. */
+export const formatDate = (day) =>
+  day ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day + 'T00:00:00Z')) : '—';
+
+document.documentElement.lang = lang;
