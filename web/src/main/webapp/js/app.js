@@ -4,9 +4,12 @@ import { t, has, language, setLanguage } from './i18n.js';
 import { get, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
 import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
+import { nextCallView, callbacksView } from './outbound.js';
 
 const views = {
   '/calls/inbound': inboundView,
+  '/calls/next': nextCallView,
+  '/callbacks': callbacksView,
   '/reports': operatorDaysView,
 };
 
