@@ -5,11 +5,13 @@ import { get, signIn, signOut, signedIn, watchActivity, whenExpired } from './ap
 import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
+import { contactsView } from './contacts.js';
 
 const views = {
   '/calls/inbound': inboundView,
   '/calls/next': nextCallView,
   '/callbacks': callbacksView,
+  '/contacts': contactsView,
   '/reports': operatorDaysView,
 };
 

@@ -39,6 +39,11 @@ const dictionaries = {
     'callbacks.due': 'Due (contact\'s time)', 'callbacks.note': 'Note', 'callbacks.state': 'State',
     'callbacks.empty': 'No callbacks due today.', 'callbacks.overdue': 'Overdue', 'callbacks.pool': 'Pool',
     'callbacks.open': 'Open',
+    'contacts.query': 'Phone or name', 'contacts.none': 'No contact found.', 'contacts.nothing': 'None.',
+    'contacts.notAllowed': 'Not available to your role.', 'contacts.emails': 'E-mails', 'contacts.city': 'City',
+    'contacts.timeZone': 'Time zone', 'contacts.tags': 'Tags', 'contacts.notes': 'Notes',
+    'contacts.doNotCall': 'Asked not to be called.',
+    'lead.id': 'Lead', 'lead.created': 'Created', 'lead.status': 'Status', 'lead.value': 'Estimated value',
   },
   ru: {
     'app.name': 'Switchboard', 'lang.switch': 'English', 'lang.label': 'Язык', 'skip': 'Перейти к содержимому',
@@ -79,6 +84,11 @@ const dictionaries = {
     'callbacks.due': 'Срок (время контакта)', 'callbacks.note': 'Заметка', 'callbacks.state': 'Состояние',
     'callbacks.empty': 'На сегодня перезвонов нет.', 'callbacks.overdue': 'Просрочен', 'callbacks.pool': 'Общий',
     'callbacks.open': 'Открыт',
+    'contacts.query': 'Телефон или имя', 'contacts.none': 'Контакт не найден.', 'contacts.nothing': 'Нет.',
+    'contacts.notAllowed': 'Недоступно для вашей роли.', 'contacts.emails': 'Эл. почта', 'contacts.city': 'Город',
+    'contacts.timeZone': 'Часовой пояс', 'contacts.tags': 'Метки', 'contacts.notes': 'Заметки',
+    'contacts.doNotCall': 'Просил не звонить.',
+    'lead.id': 'Лид', 'lead.created': 'Создан', 'lead.status': 'Статус', 'lead.value': 'Ожидаемая сумма',
   },
 };
 

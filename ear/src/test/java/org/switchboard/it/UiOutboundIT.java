@@ -42,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operator's outbound screens in a real Chromium (skipped where it is not installed, like {@link UiIT}): the
  * next call of an assigned campaign with its contact and script, a callback planned in the contact's local time,
- * and that callback under "Callbacks". The server's clock is moved into calling hours and reset afterwards.
+ * and that callback under "Callbacks"; the contact search and card. The server's clock is moved into calling hours
+ * and reset afterwards.
  */
 @ExtendWith(ArquillianExtension.class)
 class UiOutboundIT {
@@ -223,5 +224,50 @@ class UiOutboundIT {
         assertThat(message.getText()).startsWith("Something went wrong:").contains("callbackAt is in the past");
         assertThat(driver.findElements(By.id("next-done"))).isEmpty();
         assertThat(driver.findElement(By.id("next-name")).getText()).isEqualTo("Boris Orlov");
+    }
+
+    @Test
+    void aContactIsFoundByNameOrByPhoneAndItsCardShowsItsCallsAndLeads() throws IOException {
+        String digits = String.valueOf(1_000_000 + RANDOM.nextInt(8_999_999));
+        String number = "+7495" + digits;
+        String name = unique("Vera Kuznetsova");
+        long contact = admin().body(Map.of("fullName", name, "phones", List.of(Map.of("number", number)),
+                "city", "Moscow")).post("/api/contacts").then().statusCode(201).extract().jsonPath().getLong("id");
+        long client = createClient(unique("UI Card Client"));
+        String code = unique("UICARD").toUpperCase();
+        admin().body(Map.of("code", code, "name", "Card " + code, "type", "INBOUND_AD", "clientId", client,
+                "operators", List.of(operator))).post("/api/campaigns").then().statusCode(201);
+        Map<String, Object> call = new HashMap<>();
+        call.put("number", number);
+        call.put("campaign", code);
+        call.put("contactId", contact);
+        call.put("outcome", "interested");
+        call.put("lead", Map.of("estimatedValue", 1500));
+        Api.as(operator, operator + "-pw").body(call).post("/api/calls/inbound").then().statusCode(201);
+
+        signInAs(operator);
+        driver.get(Api.BASE + "/#/contacts");
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-query")));
+        assertThat(driver.findElement(By.cssSelector("label[for], #contacts-search label")).getText()).isEqualTo("Phone or name");
+        query.sendKeys(name.toLowerCase(), Keys.ENTER);
+        WebElement cardName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-name")));
+        assertThat(cardName.getText()).isEqualTo(name);
+        assertThat(driver.findElement(By.cssSelector("#contact-card dl")).getText()).contains(number, "Moscow", "Europe/Moscow");
+        assertThat(driver.findElement(By.cssSelector("#contact-calls table")).getText()).contains(code, "INTERESTED");
+        assertThat(driver.findElement(By.id("contact-leads")).getText()).contains(code, "NEW", operator);
+        screenshot("operator-contact-card");
+
+        // the same contact by its number written the Russian way
+        query = driver.findElement(By.id("contacts-query"));
+        query.clear();
+        query.sendKeys("8 (495) " + digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5), Keys.ENTER);
+        wait.until(ExpectedConditions.stalenessOf(cardName));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-name"))).getText()).isEqualTo(name);
+
+        query = driver.findElement(By.id("contacts-query"));
+        query.clear();
+        query.sendKeys(unique("Nobody"), Keys.ENTER);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-empty"))).getText())
+                .isEqualTo("No contact found.");
     }
 }
