@@ -83,3 +83,24 @@ export async function api(method, path, body) {
 
 export const get = (path, params) => api('GET', params ? `${path}?${new URLSearchParams(params)}` : path);
 export const post = (path, body) => api('POST', path, body);
+
+/**
+ * A binary resource (a recording) fetched with the credentials and answered as a Blob: an <audio> cannot send an
+ * Authorization header itself, but plays and seeks a blob: URL made from this.
+ */
+export async function getBlob(path) {
+  const response = await fetch(path, {
+    headers: { Authorization: sessionStorage.getItem(KEY), 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'omit',
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let problem = null;
+    try { problem = text ? JSON.parse(text) : null; } catch (e) { problem = null; }
+    if (response.status === 401) {
+      signOut();
+      onExpired();
+    }
+    throw new ApiError(response.status, problem);
+  }
+  return response.blob();
+}

@@ -6,6 +6,7 @@ import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
+import { qaView } from './qa.js';
 
 const views = {
   '/calls/inbound': inboundView,
@@ -13,6 +14,7 @@ const views = {
   '/callbacks': callbacksView,
   '/contacts': contactsView,
   '/reports': operatorDaysView,
+  '/qa': qaView,
 };
 
 const top = document.getElementById('top');
