@@ -10,12 +10,7 @@ import static org.switchboard.it.Api.freeExtension;
 import static org.switchboard.it.Api.freeMobile;
 import static org.switchboard.it.Api.unique;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,21 +19,16 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,12 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class UiIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static ChromeDriver driver;
-    private static Path profile;
+    private static Browser browser;
     private static WebDriverWait wait;
 
     private String operator;
@@ -67,66 +54,40 @@ class UiIT {
         return Deployments.switchboard();
     }
 
-    private static boolean browserInstalled() {
-        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    }
 
     @BeforeAll
     static void browser() throws IOException {
-        if (!browserInstalled()) {
-            return; // each test is skipped with the reason (an abort here would hide the tests from the report)
+        browser = Browser.start();
+        if (browser != null) {
+            driver = browser.driver();
+            wait = browser.waitFor();
         }
-        profile = Files.createTempDirectory("switchboard-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=en-US", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1366, 768));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void quit() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
     void people() {
-        Assumptions.assumeTrue(browserInstalled(), "Browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-                + " is missing (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
         operator = unique("uiop");
         supervisor = unique("uisv");
         createUser(operator, List.of("OPERATOR"), freeExtension(), null);
         createUser(supervisor, List.of("SUPERVISOR"), null, null);
         // every test starts signed out, in English
-        driver.get(Api.BASE + "/");
-        driver.executeScript("sessionStorage.clear(); localStorage.setItem('switchboard.lang', 'en');");
-        driver.get(Api.BASE + "/");
+        browser.signedOutInEnglish();
     }
 
     private void signIn(String username, String password) {
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        name.clear();
-        name.sendKeys(username);
-        WebElement secret = driver.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password, Keys.ENTER);
+        browser.signIn(username, password);
     }
 
     private void signInAs(String username) {
-        signIn(username, username + "-pw");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        browser.signInAs(username);
     }
 
     private List<String> navigationKeys() {
@@ -134,8 +95,7 @@ class UiIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
 
     @Test

@@ -7,12 +7,7 @@ import static org.switchboard.it.Api.createUser;
 import static org.switchboard.it.Api.freeExtension;
 import static org.switchboard.it.Api.unique;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +17,14 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,13 +38,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class UiOutboundIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Random RANDOM = new Random();
 
     private static ChromeDriver driver;
-    private static Path profile;
+    private static Browser browser;
     private static WebDriverWait wait;
 
     private String operator;
@@ -64,54 +51,34 @@ class UiOutboundIT {
         return Deployments.switchboard();
     }
 
-    private static boolean browserInstalled() {
-        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    }
 
     @BeforeAll
     static void browser() throws IOException {
-        if (!browserInstalled()) {
-            return; // each test is skipped with the reason
+        browser = Browser.start();
+        if (browser != null) {
+            driver = browser.driver();
+            wait = browser.waitFor();
         }
-        profile = Files.createTempDirectory("switchboard-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=en-US", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1366, 768));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void quit() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
     void operatorSignedOut() {
-        Assumptions.assumeTrue(browserInstalled(), "Browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-                + " is missing (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
         operator = unique("uiob");
         createUser(operator, List.of("OPERATOR"), freeExtension(), null);
-        driver.get(Api.BASE + "/");
-        driver.executeScript("sessionStorage.clear(); localStorage.setItem('switchboard.lang', 'en');");
-        driver.get(Api.BASE + "/");
+        browser.signedOutInEnglish();
     }
 
     @AfterEach
     void realTime() {
-        if (browserInstalled()) {
+        if (Browser.installed()) {
             admin().body(Map.of()).put("/api/system/clock").then().statusCode(200);
         }
     }
@@ -121,15 +88,11 @@ class UiOutboundIT {
     }
 
     private void signInAs(String username) {
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        name.sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(username + "-pw", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        browser.signInAs(username);
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
 
     /** An OUTBOUND campaign with the operator on it, a script, and one Moscow contact on its list; answers its id. */

@@ -12,15 +12,10 @@ import static org.switchboard.it.Api.freeMobile;
 import static org.switchboard.it.Api.unique;
 
 import io.restassured.path.json.JsonPath;
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +24,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,13 +43,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class UiQaIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final AtomicInteger UNIQUEIDS = new AtomicInteger();
 
     private static ChromeDriver driver;
-    private static Path profile;
+    private static Browser browser;
     private static WebDriverWait wait;
 
     private long alpha;
@@ -77,45 +63,27 @@ class UiQaIT {
         return Deployments.switchboard();
     }
 
-    private static boolean browserInstalled() {
-        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    }
 
     @BeforeAll
     static void browser() throws IOException {
-        if (!browserInstalled()) {
-            return; // each test is skipped with the reason
+        browser = Browser.start();
+        if (browser != null) {
+            driver = browser.driver();
+            wait = browser.waitFor();
         }
-        profile = Files.createTempDirectory("switchboard-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required", "--lang=en-US", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1366, 768));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void quit() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
     /** Clients Alpha and Beta, an operator on Alpha's campaign, a supervisor and a CLIENT user per client. */
     @BeforeEach
     void fixtures() {
-        Assumptions.assumeTrue(browserInstalled(), "Browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-                + " is missing (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
         alpha = createClient(unique("UI QA Alpha"));
         beta = createClient(unique("UI QA Beta"));
         campaign = createCampaign(alpha, "OUTBOUND");
@@ -128,9 +96,7 @@ class UiQaIT {
         createUser(alphaUser, List.of("CLIENT"), null, alpha);
         betaUser = unique("uiqabe");
         createUser(betaUser, List.of("CLIENT"), null, beta);
-        driver.get(Api.BASE + "/");
-        driver.executeScript("sessionStorage.clear(); localStorage.setItem('switchboard.lang', 'en');");
-        driver.get(Api.BASE + "/");
+        browser.signedOutInEnglish();
     }
 
     /** One answered outbound call of the operator at 10:00 PBX time of {@code day}, with a playable recording. */
@@ -172,10 +138,7 @@ class UiQaIT {
     }
 
     private void signInAs(String username) {
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        name.sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(username + "-pw", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        browser.signInAs(username);
     }
 
     private List<String> navigationKeys() {
@@ -194,8 +157,7 @@ class UiQaIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
 
     @Test
