@@ -83,6 +83,19 @@ export async function api(method, path, body) {
 
 export const get = (path, params) => api('GET', params ? `${path}?${new URLSearchParams(params)}` : path);
 export const post = (path, body) => api('POST', path, body);
+export const put = (path, body) => api('PUT', path, body);
+export const del = (path) => api('DELETE', path);
+
+/** The Authorization header for requests made outside api() (uploads and downloads with progress). */
+export function authorization() {
+  return sessionStorage.getItem(KEY);
+}
+
+/** Called by transfer.js when a request it made answers 401. */
+export function expired() {
+  signOut();
+  onExpired();
+}
 
 /**
  * A binary resource (a recording) fetched with the credentials and answered as a Blob: an <audio> cannot send an

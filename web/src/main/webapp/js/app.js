@@ -1,4 +1,5 @@
 // The shell: login, the navigation the user's roles get from GET /api/me, language switch, hash routes.
+import { watchPhones } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, has, language, setLanguage } from './i18n.js';
 import { get, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
@@ -103,6 +104,7 @@ document.querySelector('.skip').addEventListener('click', (event) => {
   main.focus();
 });
 whenExpired(() => showLogin(t('login.expired')));
+watchPhones(main);
 watchActivity();
 window.addEventListener('hashchange', route);
 route();

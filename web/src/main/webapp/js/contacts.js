@@ -1,4 +1,5 @@
 // Contacts: search by phone (any written form) or by name, and a contact's card with its calls and leads.
+import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, formatDateTime, formatNumber } from './i18n.js';
 import { get } from './api.js';
@@ -29,7 +30,7 @@ export function contactsView(main) {
       clear(results, el('ul', { class: 'results' }, page.items.map((c) => el('li', {},
         el('button', { type: 'button', class: 'figure', dataset: { id: c.id }, onclick: () => openCard(card, c.id) },
           c.fullName || '—'),
-        ` ${(c.phones || []).map((p) => p.number).join(', ')}`))));
+        ' ', (c.phones || []).map((p, i) => [i ? ', ' : '', phone(p.number)])))));
       if (page.items.length === 1) openCard(card, page.items[0].id);
     } catch (e) {
       clear(results, el('p', { class: 'message', role: 'alert' }, t('error.generic', e.message)));
@@ -68,7 +69,7 @@ async function openCard(target, id) {
       section(t('leads'), async () => (await get('/api/leads', { contactId: id, size: 50 })).items, leadsTable),
     ]);
     const facts = [
-      ['inbound.phones', (contact.phones || []).map((p) => p.number).join(', ')],
+      ['inbound.phones', (contact.phones || []).map((p, i) => [i ? ', ' : '', phone(p.number)])],
       ['contacts.emails', (contact.emails || []).join(', ')],
       ['contacts.city', contact.city],
       ['contacts.timeZone', contact.timeZone],

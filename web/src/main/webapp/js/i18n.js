@@ -133,6 +133,18 @@ export function has(key) {
   return key in dictionaries.en;
 }
 
+/**
+ * A screen's own strings, added to the two dictionaries when its module loads: addStrings({en: {...}, ru: {...}}).
+ * Every key needs both languages; a key missing in Russian is reported in the console and shows in English.
+ */
+export function addStrings(strings) {
+  for (const key of Object.keys(strings.en)) {
+    if (!(key in strings.ru)) console.warn(`i18n: '${key}' has no Russian text`);
+  }
+  Object.assign(dictionaries.en, strings.en);
+  Object.assign(dictionaries.ru, strings.ru);
+}
+
 /** The browser's own locale when it speaks the UI's language (en-US keeps its date order), else a default. */
 const locale = () => (navigator.languages || [navigator.language]).find((l) => l && l.toLowerCase().startsWith(lang))
   || (lang === 'ru' ? 'ru-RU' : 'en-GB');
@@ -140,6 +152,17 @@ export const formatNumber = (n, digits = 0) =>
   n === null || n === undefined ? '—' : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
 export const formatDateTime = (iso) =>
   iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '—';
+export const formatTime = (iso) =>
+  iso ? new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(iso)) : '—';
+export const formatPercent = (n, digits = 1) =>
+  n === null || n === undefined ? '—' : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n) + ' %';
+export const formatMoney = (n) =>
+  n === null || n === undefined ? '—' : new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+/** Today as YYYY-MM-DD in the browser's zone (for date inputs). */
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 /** A calendar date (YYYY-MM-DD) shown as such, never shifted by a time zone. */
 export const formatDate = (day) =>
   day ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day + 'T00:00:00Z')) : '—';

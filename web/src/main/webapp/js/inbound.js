@@ -1,4 +1,5 @@
 // The operator's inbound panel: the caller by number, their calls, and the call logged with an optional lead.
+import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, formatDateTime, formatNumber } from './i18n.js';
 import { get, post } from './api.js';
@@ -34,7 +35,7 @@ function contactPanel(contact, calls) {
   return el('section', { id: 'contact', class: 'card' },
     el('h2', {}, t('inbound.contact')),
     el('p', { id: 'contact-name', class: 'name' }, contact.fullName),
-    el('p', {}, `${t('inbound.phones')}: `, (contact.phones || []).map((p) => p.number).join(', ')),
+    el('p', {}, `${t('inbound.phones')}: `, (contact.phones || []).map((p, i) => [i ? ', ' : '', phone(p.number)])),
     el('h3', {}, t('inbound.history')),
     calls.length === 0 ? el('p', {}, t('inbound.noCalls')) : callsTable(calls));
 }
@@ -59,7 +60,7 @@ function callForm(number, contact, campaigns, refresh) {
   const value = el('input', { id: 'inbound-lead-value', type: 'number', min: 0, step: '0.01' });
   const message = el('p', { id: 'inbound-message', class: 'message', role: 'status' });
   const form = el('form', { id: 'inbound-call', class: 'card' },
-    el('p', {}, `${t('call.number')}: `, el('strong', { id: 'inbound-number-shown' }, number)),
+    el('p', {}, `${t('call.number')}: `, el('strong', { id: 'inbound-number-shown' }, phone(number))),
     name && field(t('inbound.contactName'), name),
     field(t('inbound.campaign'), campaign),
     field(t('inbound.notes'), notes),

@@ -1,4 +1,5 @@
 // The operator's outbound work: the next call of one of their campaigns with its outcome, and their callbacks.
+import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t } from './i18n.js';
 import { get, post } from './api.js';
@@ -66,7 +67,7 @@ export async function nextCallView(main, me) {
 
 function offerCard(entry) {
   const rows = [
-    ['next.number', el('strong', { id: 'next-number' }, entry.number)],
+    ['next.number', el('strong', { id: 'next-number' }, phone(entry.number))],
     ['next.localTime', el('span', { id: 'next-local-time' }, `${wallTime(entry.localTime)} — ${entry.timeZone}`)],
     ['next.attempts', el('span', { id: 'next-attempts' }, String(entry.attempts))],
   ];
@@ -130,7 +131,7 @@ export async function callbacksView(main) {
     clear(output, el('table', { id: 'callbacks-table', class: 'data' },
       el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col' }, t(k))))),
       el('tbody', {}, items.map((c) => el('tr', { class: c.overdue ? 'anomaly' : null, dataset: { id: c.id } },
-        el('td', {}, wallTime(c.dueLocal)), el('td', {}, c.number), el('td', {}, c.note ?? ''),
+        el('td', {}, wallTime(c.dueLocal)), el('td', {}, phone(c.number)), el('td', {}, c.note ?? ''),
         el('td', {}, c.overdue ? el('strong', { class: 'overdue' }, t('callbacks.overdue'))
           : c.pool ? t('callbacks.pool') : t('callbacks.open')))))));
   } catch (e) {

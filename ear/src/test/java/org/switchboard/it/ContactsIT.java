@@ -2,11 +2,13 @@ package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.switchboard.it.Api.PROBLEM_JSON;
 import static org.switchboard.it.Api.admin;
+import static org.switchboard.it.Api.anonymous;
 import static org.switchboard.it.Api.as;
 import static org.switchboard.it.Api.createCampaign;
 import static org.switchboard.it.Api.createClient;
@@ -93,6 +95,18 @@ class ContactsIT {
                 .post("/api/contacts").then().statusCode(409).body("existing.id", equalTo((int) id));
         admin().queryParam("allowDuplicate", true).body(Map.of("fullName", "Namesake", "phones", List.of(Map.of("number", phone))))
                 .post("/api/contacts").then().statusCode(201);
+    }
+
+    @Test
+    void numbersAreFormattedForPeopleInTheOrderGivenAndNonsenseIsMarkedInvalid() {
+        admin().queryParam("number", "84951234567").queryParam("number", "+44 20 7946 0958").queryParam("number", "nope")
+                .get("/api/phones/format").then().statusCode(200)
+                .body("input", contains("84951234567", "+44 20 7946 0958", "nope"))
+                .body("international", contains("+7 495 123-45-67", "+44 20 7946 0958", null))
+                .body("e164", contains("+74951234567", "+442079460958", null))
+                .body("valid", contains(true, true, false));
+        admin().get("/api/phones/format").then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("number", "84951234567").get("/api/phones/format").then().statusCode(401);
     }
 
     @Test

@@ -127,7 +127,9 @@ class UiOutboundIT {
 
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("next-name")));
         assertThat(name.getText()).isEqualTo("Anna Smirnova");
-        assertThat(driver.findElement(By.id("next-number")).getText()).isEqualTo(number);
+        // shown as libphonenumber writes it for people, the stored number kept in data-phone
+        wait.until(ExpectedConditions.textToBe(By.id("next-number"), moscow(number)));
+        assertThat(driver.findElement(By.cssSelector("#next-number .phone")).getAttribute("data-phone")).isEqualTo(number);
         assertThat(driver.findElement(By.id("next-script")).getText())
                 .isEqualTo("Good afternoon! This is Switchboard calling about your order.");
         assertThat(driver.findElement(By.id("next-local-time")).getText()).startsWith("2026-12-01 12:00").contains("Europe/Moscow");
@@ -153,7 +155,8 @@ class UiOutboundIT {
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("callbacks-table")));
         List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).getText()).contains("2026-12-01 15:30", number, "Call back after lunch", "Open");
+        assertThat(rows.get(0).getText()).contains("2026-12-01 15:30", moscow(number), "Call back after lunch", "Open");
+        assertThat(rows.get(0).findElement(By.className("phone")).getAttribute("data-phone")).isEqualTo(number);
         assertThat(rows.get(0).getAttribute("class")).isNullOrEmpty();
         screenshot("operator-callbacks");
 
@@ -215,7 +218,8 @@ class UiOutboundIT {
         query.sendKeys(name.toLowerCase(), Keys.ENTER);
         WebElement cardName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-name")));
         assertThat(cardName.getText()).isEqualTo(name);
-        assertThat(driver.findElement(By.cssSelector("#contact-card dl")).getText()).contains(number, "Moscow", "Europe/Moscow");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#contact-card dl"), moscow(number)));
+        assertThat(driver.findElement(By.cssSelector("#contact-card dl")).getText()).contains("Moscow", "Europe/Moscow");
         assertThat(driver.findElement(By.cssSelector("#contact-calls table")).getText()).contains(code, "INTERESTED");
         assertThat(driver.findElement(By.id("contact-leads")).getText()).contains(code, "NEW", operator);
         screenshot("operator-contact-card");
@@ -232,5 +236,10 @@ class UiOutboundIT {
         query.sendKeys(unique("Nobody"), Keys.ENTER);
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-empty"))).getText())
                 .isEqualTo("No contact found.");
+    }
+
+    /** A Moscow number +7495XXXXXXX as libphonenumber writes it for people: +7 495 XXX-XX-XX. */
+    static String moscow(String e164) {
+        return "+7 495 " + e164.substring(5, 8) + "-" + e164.substring(8, 10) + "-" + e164.substring(10);
     }
 }
