@@ -80,7 +80,10 @@ async function route() {
     return;
   }
   const path = location.hash.slice(1);
-  const allowed = me.navigation.find((entry) => entry.path === path);
+  // #/campaigns/12 belongs to the entry /campaigns; the longest matching entry wins (/reports/plans over /reports)
+  const allowed = me.navigation
+    .filter((entry) => path === entry.path || path.startsWith(entry.path + '/'))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   if (!allowed) {
     const first = me.navigation.find((entry) => views[entry.path]) || me.navigation[0];
     if (first && path !== first.path) {
@@ -94,7 +97,9 @@ async function route() {
   document.title = `${title} — ${t('app.name')}`;
   const view = entry && views[entry.path];
   clear(main, el('h1', {}, title));
-  if (view) view(main, me);
+  // a view gets what follows its path as parameters: #/campaigns/12/list → ['12', 'list']
+  const rest = allowed && path !== allowed.path ? path.slice(allowed.path.length + 1).split('/').map(decodeURIComponent) : [];
+  if (view) view(main, me, rest);
   else main.append(el('p', { class: 'placeholder' }, t('notYet')));
 }
 
