@@ -20,7 +20,7 @@ addStrings({
     'mt.saveMove': 'Move the meeting', 'mt.cancel': 'Cancel the meeting', 'mt.reason': 'Reason',
     'mt.moved': 'Meeting #{0} moved to {1}.', 'mt.cancelled': 'Meeting #{0} cancelled.',
     'mt.stale': 'Not saved: {0} The week is shown again as it is now.', 'mt.close': 'Close',
-    'mt.open': '{0}–{1}, {2}, {3} ({4})',
+    'mt.zone': 'Times in your time zone ({0}).',
   },
   ru: {
     'mt.week': 'Неделя с {0}', 'mt.prev': '← Предыдущая неделя', 'mt.next': 'Следующая неделя →', 'mt.thisWeek': 'Эта неделя',
@@ -33,7 +33,7 @@ addStrings({
     'mt.saveMove': 'Перенести встречу', 'mt.cancel': 'Отменить встречу', 'mt.reason': 'Причина',
     'mt.moved': 'Встреча №{0} перенесена на {1}.', 'mt.cancelled': 'Встреча №{0} отменена.',
     'mt.stale': 'Не сохранено: {0} Неделя показана заново.', 'mt.close': 'Закрыть',
-    'mt.open': '{0}–{1}, {2}, {3} ({4})',
+    'mt.zone': 'Время — в вашем часовом поясе ({0}).',
   },
 });
 
@@ -73,10 +73,12 @@ export async function meetingsView(main, me, params = []) {
     field(t('mt.weekOf'), jump), field(t('mt.manager'), manager), managers,
     el('button', { type: 'submit', class: 'primary', id: 'mt-show' }, t('mt.show')));
   const heading = el('h2', { id: 'mt-heading', tabindex: -1 });
+  const zone = el('p', { id: 'mt-zone', class: 'thresholds' },
+    t('mt.zone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
   const status = el('div', { id: 'mt-status', role: 'status' });
   const week = el('div', { id: 'mt-week', class: 'week', 'aria-live': 'polite' });
   const detail = el('section', { id: 'mt-detail' });
-  main.append(filter, heading, status, week, detail);
+  main.append(filter, heading, zone, status, week, detail);
   if (supervisor) {
     get('/api/users', { role: 'SUPERVISOR', size: 500 })
       .then((page) => page.items.forEach((u) => managers.append(el('option', { value: u.username }, u.fullName || u.username))))

@@ -10,10 +10,10 @@ addStrings({
     'plans.period': 'Plans in force', 'plans.empty': 'No plans for this period.', 'plans.edit': 'Edit',
     'plans.editLabel': 'Edit the plan of {0} from {1} to {2}',
     'plans.form': 'Set a plan', 'plans.for': 'Plan for', 'plans.forOperator': 'An operator', 'plans.forTeam': 'A team',
-    'plans.operator': 'Operator (username)', 'plans.team': 'Team', 'plans.noTeam': 'No team has operators.',
+    'plans.operator': 'Operator (username)', 'plans.team': 'Team',
     'plans.from': 'From', 'plans.to': 'To', 'plans.weekdays': 'Only on these weekdays (none ticked = every day)',
     'plans.calls': 'Counted calls a day', 'plans.leads': 'Leads a day', 'plans.save': 'Save the plan',
-    'plans.saved': 'Saved: {0} plan days.', 'plans.teamEmpty': 'The team {0} has no operators.',
+    'plans.saved': 'Saved: {0} plan days.', 'plans.teamEmpty': 'The team «{0}» has no operators.',
     'plans.clear': 'New entry', 'col.from': 'From', 'col.to': 'To', 'col.planCalls': 'Calls a day',
     'col.planLeads': 'Leads a day', 'col.setBy': 'Set by', 'plans.failed': 'The plan was not saved:',
   },
@@ -21,17 +21,17 @@ addStrings({
     'plans.period': 'Действующие планы', 'plans.empty': 'На этот период планов нет.', 'plans.edit': 'Изменить',
     'plans.editLabel': 'Изменить план {0} с {1} по {2}',
     'plans.form': 'Задать план', 'plans.for': 'План для', 'plans.forOperator': 'Оператора', 'plans.forTeam': 'Команды',
-    'plans.operator': 'Оператор (имя пользователя)', 'plans.team': 'Команда', 'plans.noTeam': 'Ни в одной команде нет операторов.',
+    'plans.operator': 'Оператор (имя пользователя)', 'plans.team': 'Команда',
     'plans.from': 'С', 'plans.to': 'По', 'plans.weekdays': 'Только по этим дням недели (ничего не отмечено — каждый день)',
     'plans.calls': 'Засчитанных звонков в день', 'plans.leads': 'Лидов в день', 'plans.save': 'Сохранить план',
-    'plans.saved': 'Сохранено дней плана: {0}.', 'plans.teamEmpty': 'В команде {0} нет операторов.',
+    'plans.saved': 'Сохранено дней плана: {0}.', 'plans.teamEmpty': 'В команде «{0}» нет операторов.',
     'plans.clear': 'Новая запись', 'col.from': 'С', 'col.to': 'По', 'col.planCalls': 'Звонков в день',
     'col.planLeads': 'Лидов в день', 'col.setBy': 'Кем задан', 'plans.failed': 'План не сохранён:',
   },
 });
 
 const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-const FIELDS = ['operator', 'from', 'to', 'calls', 'leads', 'weekdays'];
+const FIELDS = ['operator', 'team', 'from', 'to', 'calls', 'leads', 'weekdays'];
 
 const plusDays = (day, n) => {
   const d = new Date(day + 'T00:00:00Z');
@@ -121,9 +121,9 @@ function planForm(operators, saved) {
     return control;
   };
   const forOperator = el('input', { type: 'radio', name: 'plan-for', id: 'plan-for-operator', value: 'operator', checked: true });
-  const forTeam = el('input', { type: 'radio', name: 'plan-for', id: 'plan-for-team', value: 'team', disabled: teams.length === 0 });
+  const forTeam = el('input', { type: 'radio', name: 'plan-for', id: 'plan-for-team', value: 'team' });
   const operator = described(el('input', { id: 'plan-operator', list: 'plan-operators', autocomplete: 'off' }), 'operator');
-  const team = el('select', { id: 'plan-team' }, teams.map((name) => el('option', { value: name }, name)));
+  const team = described(el('input', { id: 'plan-team', list: 'plan-teams', autocomplete: 'off' }), 'team');
   const from = described(el('input', { id: 'plan-from', type: 'date', value: today(), required: true }), 'from');
   const to = described(el('input', { id: 'plan-to', type: 'date', value: plusDays(today(), 6), required: true }), 'to');
   const calls = described(el('input', { id: 'plan-calls', type: 'number', min: 0, step: 1, inputmode: 'numeric' }), 'calls');
@@ -132,7 +132,7 @@ function planForm(operators, saved) {
     el('input', { type: 'checkbox', class: 'plan-weekday', value: code, id: `plan-day-${code}` }), weekdayName(i)));
   const status = el('div', { id: 'plan-status', role: 'status' });
   const operatorField = field(t('plans.operator'), operator);
-  const teamField = field(t('plans.team'), team);
+  const teamField = el('div', {}, field(t('plans.team'), team), errors.team);
   const showTarget = () => {
     operatorField.hidden = forTeam.checked;
     teamField.hidden = !forTeam.checked;
@@ -145,6 +145,7 @@ function planForm(operators, saved) {
     el('h2', { tabindex: -1 }, t('plans.form')),
     el('datalist', { id: 'plan-operators' },
       operators.map((u) => el('option', { value: u.username }, u.fullName || u.username))),
+    el('datalist', { id: 'plan-teams' }, teams.map((name) => el('option', { value: name }))),
     el('fieldset', { class: 'row' }, el('legend', {}, t('plans.for')),
       el('label', { class: 'check' }, forOperator, t('plans.forOperator')),
       el('label', { class: 'check' }, forTeam, t('plans.forTeam'))),
@@ -165,6 +166,7 @@ function planForm(operators, saved) {
     forOperator.checked = true;
     showTarget();
     operator.value = '';
+    team.value = '';
     calls.value = '';
     leads.value = '';
     form.querySelectorAll('input.plan-weekday').forEach((c) => { c.checked = false; });
@@ -183,9 +185,20 @@ function planForm(operators, saved) {
     });
     let entries;
     if (forTeam.checked) {
-      const members = operators.filter((u) => u.team === team.value).map((u) => u.username);
+      // the team's operators as the server knows them now (the suggestions may hold only some of them)
+      let members = [];
+      if (team.value.trim()) {
+        try {
+          members = (await get('/api/users', { role: 'OPERATOR', team: team.value.trim(), size: 500 })).items
+            .filter((u) => u.enabled !== false && u.team === team.value.trim()).map((u) => u.username);
+        } catch (e) {
+          clear(status, el('p', { class: 'message', role: 'alert' }, problemText(e)));
+          return;
+        }
+      }
       if (members.length === 0) {
-        clear(status, el('p', { class: 'message', role: 'alert' }, t('plans.teamEmpty', team.value)));
+        errors.team.append(t('plans.teamEmpty', team.value.trim()));
+        team.focus();
         return;
       }
       entries = members.map(entry);

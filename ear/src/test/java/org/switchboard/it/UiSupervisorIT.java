@@ -100,6 +100,14 @@ class UiSupervisorIT {
         return name;
     }
 
+    private static String teamOperator(String prefix, String team) {
+        String name = unique(prefix);
+        admin().body(Map.of("username", name, "password", name + "-pw", "fullName", "Test " + name,
+                "roles", List.of("OPERATOR"), "extension", freeExtension(), "team", team)).post("/api/users").then()
+                .statusCode(201);
+        return name;
+    }
+
     /** Answered outbound calls of an operator's extension on a campaign, at 10:00, 10:30, … PBX time of day. */
     private static void calls(String campaign, String extension, LocalDate day, int... talkSeconds) {
         List<String> lines = new ArrayList<>();
@@ -186,6 +194,9 @@ class UiSupervisorIT {
         lead(campaign, opA, d1);
         lead(campaign, opA, d1);
         lead(campaign, opB, d2);
+        String team = unique("Team");
+        String member1 = teamOperator("uisvt", team);
+        String member2 = teamOperator("uisvt", team);
         awaitFigure(opA, d1, "leads", 2);
         awaitFigure(opB, d2, "leads", 1);
         int minTalk = admin().get("/api/settings").then().statusCode(200).extract().jsonPath().getInt("minTalkSeconds");
@@ -217,6 +228,7 @@ class UiSupervisorIT {
         WebElement dayA = driver.findElement(By.cssSelector("#operator-days tr[data-operator='" + opA + "'][data-date='" + d1 + "']"));
         assertThat(dayA.getAttribute("class")).isEqualTo("anomaly");
         assertThat(dayA.findElement(By.cssSelector("td[data-column='leads']")).getAttribute("class")).contains("flagged");
+        assertThat(text("#anomalies")).contains("UNBACKED_LEADS", opA);
         assertThat(text("#report-anomalies tr[data-type='UNBACKED_LEADS'][data-operator='" + opA + "']"))
                 .contains("Leads without a call", "2 of 2 leads are not tied to a counted call of the operator.");
         assertThat(driver.findElement(By.id("report-export-progress")).isDisplayed()).isFalse();
@@ -260,6 +272,25 @@ class UiSupervisorIT {
         assertThat(plans.getList("calls", Integer.class)).containsExactly(5, 5);
         assertThat(plans.getList("leads", Integer.class)).containsExactly(1, 1);
         assertThat(plans.getList("setBy", String.class)).containsOnly(supervisor);
+
+        // a team's plan is one entry per operator of the team, only on the weekdays ticked (12 Oct 2026 is a Monday)
+        driver.findElement(By.id("plan-new")).click();
+        driver.findElement(By.id("plan-for-team")).click();
+        assertThat(driver.findElement(By.id("plan-operator")).isDisplayed()).isFalse();
+        type("plan-team", "no-such-" + team);
+        driver.findElement(By.id("plan-save")).click();
+        awaitText("plan-error-team", "has no operators");
+        type("plan-team", team);
+        setDates("plan-from", "plan-to", d1, d2);
+        driver.findElement(By.id("plan-day-MON")).click();
+        type("plan-calls", "7");
+        driver.findElement(By.id("plan-save")).click();
+        awaitText("plan-saved", "Saved: 2 plan days.");
+        List<Map<String, Object>> teamPlans = admin().queryParam("from", d1.toString()).queryParam("to", d2.toString())
+                .get("/api/plans").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(teamPlans.stream().filter(p -> List.of(member1, member2).contains(p.get("operator")))
+                .map(p -> p.get("operator") + " " + p.get("date") + " " + p.get("calls")))
+                .containsExactlyInAnyOrder(member1 + " " + d1 + " 7", member2 + " " + d1 + " 7");
 
         // the report measures the day against it: 2 counted of 5 = 40 %, a plan miss flagged
         driver.get(Api.BASE + "/#/reports");
@@ -350,7 +381,8 @@ class UiSupervisorIT {
         String contactName = "<script>alert(1)</script> " + unique("Meet");
         long contact = createContact(contactName, freeMobile());
         String start = "2027-03-02T10:00:00+03:00";
-        long meeting = as(supervisor, supervisor + "-pw").body(Map.of("contactId", contact, "manager", supervisor,
+        String booker = operator("uimtop", freeExtension());
+        long meeting = as(booker, booker + "-pw").body(Map.of("contactId", contact, "manager", supervisor,
                 "start", start, "end", "2027-03-02T11:00:00+03:00", "place", "Office 5", "note", "bring the price list"))
                 .post("/api/meetings").then().statusCode(201).extract().jsonPath().getLong("id");
 
@@ -396,6 +428,15 @@ class UiSupervisorIT {
         assertThat(driver.findElement(button).getText()).contains("cancelled");
         admin().get("/api/meetings/" + meeting).then().statusCode(200).body("state", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("the client postponed"));
+
+        // the operator who booked it sees it in the same week, read only: no move, no cancel
+        driver.findElement(By.id("logout")).click();
+        browser.signInAs(booker);
+        driver.get(Api.BASE + "/#/meetings/2027-03-02");
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mt-card"))).getText())
+                .contains("cancelled", "the client postponed");
+        assertThat(driver.findElements(By.cssSelector("#mt-move-form, #mt-cancel-form"))).isEmpty();
     }
 
     @Test
