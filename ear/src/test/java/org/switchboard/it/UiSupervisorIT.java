@@ -419,6 +419,19 @@ class UiSupervisorIT {
         awaitText("mt-ics-progress", "Done.");
         browser.screenshot("supervisor-meetings");
 
+        // moved a day later at the same time: the server stores the new start, the week shows it on its new day
+        String movedTo = LocalDate.parse(day).plusDays(1).toString();
+        driver.executeScript("document.getElementById('mt-move-date').value = arguments[0];", movedTo);
+        driver.findElement(By.id("mt-move")).click();
+        awaitText("mt-done", "Meeting #" + meeting + " moved");
+        admin().get("/api/meetings/" + meeting).then().statusCode(200).body("start",
+                equalTo(java.time.OffsetDateTime.parse(start).toInstant().plus(java.time.Duration.ofDays(1)).toString()))
+                .body("version", equalTo(1));
+        shown = wait.until(ExpectedConditions.elementToBeClickable(button));
+        assertThat(shown.findElement(By.xpath("ancestor::section[1]")).getAttribute("data-date")).isEqualTo(movedTo);
+        shown.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mt-cancel-form")));
+
         driver.findElement(By.id("mt-cancel")).click();
         awaitText("mt-message", "cancelReason");
         type("mt-reason", "the client postponed");
