@@ -266,6 +266,7 @@ class UiSupervisorIT {
         type("plan-calls", "5");
         driver.findElement(By.id("plan-save")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#plans-table tr[data-operator='" + opA + "'] td[data-column='calls']"), "5"));
+        driver.executeScript("document.getElementById('plans-list').scrollIntoView({block: 'end'})");
         browser.screenshot("supervisor-plans");
         JsonPath plans = as(supervisor, supervisor + "-pw").queryParam("from", d1.toString()).queryParam("to", d2.toString())
                 .queryParam("operator", opA).get("/api/plans").then().statusCode(200).extract().jsonPath();
