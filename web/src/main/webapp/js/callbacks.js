@@ -10,7 +10,7 @@ import { wallTime } from './outbound.js';
 addStrings({
   en: {
     'cbb.overdue': 'Overdue only', 'cbb.pool': 'In the pool only', 'cbb.owner': 'Owner (operator)',
-    'cbb.campaign': 'Campaign', 'cbb.anyCampaign': 'Any campaign', 'cbb.state': 'State', 'cbb.due': 'Due on (empty = any day)',
+    'cbb.campaign': 'Campaign', 'cbb.anyCampaign': 'Any campaign', 'cbb.state': 'State', 'cbb.due': 'Due by the end of (empty = any time)',
     'cbb.state.OPEN': 'Open', 'cbb.state.DONE': 'Done', 'cbb.state.CANCELLED': 'Cancelled', 'cbb.state.all': 'Any state',
     'cbb.empty': 'No callbacks match.', 'cbb.count': 'Callbacks: {0}, overdue: {1}.', 'cbb.actions': 'Actions',
     'cbb.reassign': 'Reassign or move', 'cbb.cancel': 'Cancel…', 'cbb.ownerCol': 'Owner', 'cbb.poolOwner': 'Pool',
@@ -24,7 +24,7 @@ addStrings({
   },
   ru: {
     'cbb.overdue': 'Только просроченные', 'cbb.pool': 'Только в общем пуле', 'cbb.owner': 'Владелец (оператор)',
-    'cbb.campaign': 'Кампания', 'cbb.anyCampaign': 'Любая кампания', 'cbb.state': 'Состояние', 'cbb.due': 'Срок на дату (пусто — любой день)',
+    'cbb.campaign': 'Кампания', 'cbb.anyCampaign': 'Любая кампания', 'cbb.state': 'Состояние', 'cbb.due': 'Срок до конца дня (пусто — любой)',
     'cbb.state.OPEN': 'Открыт', 'cbb.state.DONE': 'Выполнен', 'cbb.state.CANCELLED': 'Отменён', 'cbb.state.all': 'Любое',
     'cbb.empty': 'Подходящих перезвонов нет.', 'cbb.count': 'Перезвонов: {0}, просрочено: {1}.', 'cbb.actions': 'Действия',
     'cbb.reassign': 'Передать или перенести', 'cbb.cancel': 'Отменить…', 'cbb.ownerCol': 'Владелец', 'cbb.poolOwner': 'Общий пул',
