@@ -8,14 +8,25 @@ import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
 import { qaView } from './qa.js';
+import { anomaliesView } from './anomalies.js';
+import { plansView } from './plans.js';
+import { meetingsView } from './meetings.js';
+import { supervisorCallbacksView } from './callbacks.js';
+
+// a supervisor gets the callbacks board, an operator their own callbacks
+const callbacksFor = (main, me, params) => ((me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN')
+  ? supervisorCallbacksView(main, me, params) : callbacksView(main, me, params));
 
 const views = {
   '/calls/inbound': inboundView,
   '/calls/next': nextCallView,
-  '/callbacks': callbacksView,
+  '/callbacks': callbacksFor,
   '/contacts': contactsView,
   '/reports': operatorDaysView,
   '/qa': qaView,
+  '/reports/plans': plansView,
+  '/reports/anomalies': anomaliesView,
+  '/meetings': meetingsView,
 };
 
 const top = document.getElementById('top');

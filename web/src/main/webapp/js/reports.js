@@ -1,8 +1,47 @@
-// The supervisor's operator-day table: a period, sortable columns, anomalous days marked, a figure opens its calls.
+// The supervisor's (and a client's) operator-day table: a period, the thresholds in force, sortable columns,
+// anomalous days and their figures marked, a figure opens its calls; the period's totals, a daily leads chart per
+// operator with the same figures as a table, and the report as CSV or XLSX.
 import { clear, el, field } from './dom.js';
-import { t, formatDate, formatNumber } from './i18n.js';
+import { t, addStrings, formatDate, formatNumber, formatPercent } from './i18n.js';
 import { get } from './api.js';
 import { callsTable } from './inbound.js';
+import { drawChart } from './charts.js';
+import { ANOMALY_COLUMN, anomaliesTable, anomalyText, exportButtons } from './anomalies.js';
+
+addStrings({
+  en: {
+    'report.thresholds': 'Thresholds in force',
+    'report.threshold.minTalk': 'a call counts from {0} s of talk',
+    'report.threshold.long': 'a call is long from {0} s',
+    'report.threshold.spike': 'lead spike: at least {0} leads and {1} × the mean of the {2} days before',
+    'report.threshold.short': 'short calls: {0} of at least {1} answered',
+    'report.threshold.longCount': 'long calls: {0} or more a day',
+    'report.threshold.repeat': 'repeat dials: more than {0} a day to one number',
+    'report.threshold.plan': 'plan missed below {0}',
+    'report.threshold.zone': 'days in {0}',
+    'report.totals': 'Totals for the period', 'report.centre': 'Whole centre', 'col.days': 'Days',
+    'report.leadsChart': 'Leads per operator and day',
+    'report.leadsChartText': 'Leads per day from {0} to {1}: {2}.',
+    'report.export': 'Export the operator days',
+    'report.flagged': '{0} — see the anomalies',
+  },
+  ru: {
+    'report.thresholds': 'Действующие пороги',
+    'report.threshold.minTalk': 'звонок засчитывается от {0} с разговора',
+    'report.threshold.long': 'длинный звонок — от {0} с',
+    'report.threshold.spike': 'всплеск лидов: не меньше {0} лидов и в {1} раза больше среднего за {2} предыдущих дней',
+    'report.threshold.short': 'короткие звонки: {0} при не менее чем {1} отвеченных',
+    'report.threshold.longCount': 'длинные звонки: {0} и больше за день',
+    'report.threshold.repeat': 'повторные наборы: больше {0} за день на один номер',
+    'report.threshold.plan': 'план не выполнен ниже {0}',
+    'report.threshold.zone': 'сутки по часовому поясу {0}',
+    'report.totals': 'Итоги за период', 'report.centre': 'Весь центр', 'col.days': 'Дни',
+    'report.leadsChart': 'Лиды по операторам и дням',
+    'report.leadsChartText': 'Лиды по дням с {0} по {1}: {2}.',
+    'report.export': 'Выгрузка дней операторов',
+    'report.flagged': '{0} — см. аномалии',
+  },
+});
 
 const COLUMNS = [
   { key: 'date', text: true }, { key: 'operator', text: true }, { key: 'team', text: true },
@@ -11,9 +50,22 @@ const COLUMNS = [
   { key: 'leads' }, { key: 'planPercent', digits: 1 }, { key: 'conversion', digits: 4 },
 ];
 
+const TOTAL_COLUMNS = [
+  { key: 'days' }, { key: 'calls' }, { key: 'answered' }, { key: 'counted' }, { key: 'short' }, { key: 'long' },
+  { key: 'avgTalkSeconds', digits: 1 }, { key: 'leads' }, { key: 'planPercent', digits: 1 }, { key: 'conversion', digits: 4 },
+];
+
 function today() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Every day from..to as YYYY-MM-DD (calendar days, no time zone involved). */
+function daysOf(from, to) {
+  const days = [];
+  for (let d = new Date(from + 'T00:00:00Z'); d <= new Date(to + 'T00:00:00Z') && days.length < 400;
+    d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  return days;
 }
 
 export function operatorDaysView(main) {
@@ -23,8 +75,16 @@ export function operatorDaysView(main) {
   const form = el('form', { id: 'report-form', class: 'row' },
     field(t('report.from'), from), field(t('report.to'), to), field(t('report.operator'), operator),
     el('button', { type: 'submit', class: 'primary', id: 'report-show' }, t('report.show')));
+  const params = () => {
+    const p = { from: from.value, to: to.value };
+    if (operator.value.trim()) p.operator = operator.value.trim();
+    return p;
+  };
+  const thresholds = el('p', { id: 'report-thresholds', class: 'thresholds' });
   const output = el('div', { id: 'report-output', 'aria-live': 'polite' });
   const behind = el('section', { id: 'report-calls' });
+  const totals = el('section', { id: 'report-totals' });
+  const chart = el('section', { id: 'report-leads', class: 'chart-section' });
   const state = { rows: [], anomalies: [], sort: { key: 'date', dir: 1 } };
 
   const draw = () => clear(output, table(state, draw, (row, kind) => showCalls(behind, row, kind)),
@@ -33,18 +93,88 @@ export function operatorDaysView(main) {
     event.preventDefault();
     clear(output, el('p', {}, t('loading')));
     clear(behind);
-    const params = { from: from.value, to: to.value };
-    if (operator.value.trim()) params.operator = operator.value.trim();
+    const asked = params();
     try {
-      [state.rows, state.anomalies] = await Promise.all([
-        get('/api/reports/operator-days', params), get('/api/reports/anomalies', params)]);
+      const [rows, anomalies, sums] = await Promise.all([get('/api/reports/operator-days', asked),
+        get('/api/reports/anomalies', asked), get('/api/reports/operator-days/totals', asked)]);
+      Object.assign(state, { rows, anomalies });
       draw();
+      clear(totals, totalsTable(sums));
+      leadsChart(chart, rows, asked.from, asked.to);
     } catch (e) {
-      clear(output, el('p', { class: 'message', role: 'alert' }, t('error.generic', e.message)));
+      const violations = (e.problem?.violations || []).map((v) => `${v.field}: ${v.message}`).join('; ');
+      clear(output, el('p', { class: 'message', role: 'alert' }, t('error.generic', violations || e.message)));
+      clear(totals);
+      clear(chart);
     }
   });
-  main.append(form, output, behind);
+  main.append(form, thresholds,
+    el('section', { class: 'exports-line' }, el('h2', { class: 'visually-hidden' }, t('report.export')),
+      exportButtons('/api/reports/operator-days', params, 'operator-days', 'report-export')),
+    output, behind, totals, chart);
+  showThresholds(thresholds);
   form.requestSubmit();
+}
+
+async function showThresholds(target) {
+  try {
+    const s = await get('/api/settings');
+    const n = (v, digits = 0) => formatNumber(Number(v), digits);
+    clear(target, el('strong', {}, t('report.thresholds') + ': '), [
+      t('report.threshold.minTalk', n(s.minTalkSeconds)), t('report.threshold.long', n(s.longCallSeconds)),
+      t('report.threshold.spike', n(s.leadSpikeMinLeads), n(s.leadSpikeFactor, 2), n(s.leadSpikeWindowDays)),
+      t('report.threshold.short', formatPercent(s.shortCallsPercent, 0), n(s.shortCallsMinAnswered)),
+      t('report.threshold.longCount', n(s.longCallsMinCount)), t('report.threshold.repeat', n(s.repeatDialsMax)),
+      t('report.threshold.plan', formatPercent(s.planMissPercent, 0)), t('report.threshold.zone', s.timeZone),
+    ].map((text, i) => el('span', { class: 'threshold', dataset: { index: i } }, (i ? '; ' : '') + text)), '.');
+  } catch (e) {
+    clear(target, el('span', { class: 'message' }, t('error.generic', e.message)));
+  }
+}
+
+function totalsTable(sums) {
+  const line = (total, head) => el('tr', { dataset: { operator: total.operator ?? '' } },
+    el('th', { scope: 'row' }, head),
+    TOTAL_COLUMNS.map((c) => el('td', { class: 'num', dataset: { column: c.key } },
+      formatNumber(total[c.key], c.digits ?? 0))));
+  return [el('h2', {}, t('report.totals')), el('table', { id: 'report-totals-table', class: 'data' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('col.operator')),
+      TOTAL_COLUMNS.map((c) => el('th', { scope: 'col' }, t('col.' + c.key))))),
+    el('tbody', {}, sums.operators.map((o) => line(o, o.operator))),
+    el('tfoot', {}, line(sums.centre, t('report.centre'))))];
+}
+
+/** One line per operator, the period's days on the x axis; the same figures as a table below. */
+function leadsChart(target, rows, from, to) {
+  const days = daysOf(from, to);
+  const operators = [...new Set(rows.map((r) => r.operator))].sort();
+  if (operators.length === 0) {
+    clear(target);
+    return;
+  }
+  const leads = new Map(rows.map((r) => [`${r.operator}|${r.date}`, r.leads]));
+  const series = operators.map((o) => days.map((d) => leads.get(`${o}|${d}`) ?? 0));
+  const canvasBox = el('div', { class: 'chart', id: 'report-leads-chart' });
+  const description = t('report.leadsChartText', formatDate(from), formatDate(to),
+    operators.map((o, i) => `${o} ${series[i].reduce((a, b) => a + b, 0)}`).join(', '));
+  const figures = el('table', { id: 'report-leads-table', class: 'data' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('col.operator')),
+      days.map((d) => el('th', { scope: 'col', class: 'num' }, formatDate(d))))),
+    el('tbody', {}, operators.map((o, i) => el('tr', { dataset: { operator: o } }, el('th', { scope: 'row' }, o),
+      series[i].map((v, j) => el('td', { class: 'num', dataset: { date: days[j] } }, formatNumber(v)))))));
+  clear(target, el('h2', {}, t('report.leadsChart')), canvasBox, el('div', { class: 'scroll' }, figures));
+  const palette = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4b5563'];
+  drawChart(canvasBox, {
+    type: days.length > 1 ? 'line' : 'bar',
+    data: {
+      labels: days.map(formatDate),
+      datasets: operators.map((o, i) => ({
+        label: o, data: series[i], borderColor: palette[i % palette.length],
+        backgroundColor: palette[i % palette.length], tension: 0.2,
+      })),
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  }, description).catch((e) => canvasBox.replaceChildren(el('p', { class: 'message' }, t('error.generic', e.message))));
 }
 
 function anomaliesOf(anomalies, row) {
@@ -74,25 +204,26 @@ function table(state, redraw, open) {
       const flags = anomaliesOf(state.anomalies, row);
       return el('tr', {
         class: flags.length ? 'anomaly' : null, dataset: { operator: row.operator, date: row.date },
-        title: flags.map((a) => `${a.type}: ${a.detail ?? ''}`).join('\n') || null,
-      }, COLUMNS.map((c) => cell(row, c, open)));
+        title: flags.map(anomalyText).join('\n') || null,
+      }, COLUMNS.map((c) => cell(row, c, open, flags.filter((a) => ANOMALY_COLUMN[a.type] === c.key))));
     })));
 }
 
-function cell(row, column, open) {
+function cell(row, column, open, flags) {
   if (column.key === 'date') return el('td', {}, formatDate(row.date));
   if (column.text) return el('td', {}, row[column.key] ?? '—');
   const shown = formatNumber(row[column.key], column.digits ?? 0);
-  if (!column.kind || !row[column.key]) return el('td', { class: 'num', dataset: { column: column.key } }, shown);
-  return el('td', { class: 'num', dataset: { column: column.key } },
-    el('button', { type: 'button', class: 'figure', onclick: () => open(row, column.kind) }, shown));
+  const attrs = {
+    class: flags.length ? 'num flagged' : 'num', dataset: { column: column.key },
+    title: flags.length ? t('report.flagged', flags.map((a) => anomalyText(a)).join('; ')) : null,
+  };
+  if (!column.kind || !row[column.key]) return el('td', attrs, shown);
+  return el('td', attrs, el('button', { type: 'button', class: 'figure', onclick: () => open(row, column.kind) }, shown));
 }
 
 function anomalyList(anomalies) {
   return el('section', { id: 'anomalies' }, el('h2', {}, t('report.anomalies')),
-    anomalies.length === 0 ? el('p', {}, t('report.noAnomalies'))
-      : el('ul', {}, anomalies.map((a) => el('li', { class: 'anomaly' },
-        el('strong', {}, a.type), ` ${formatDate(a.date)} ${a.operator ?? ''} — ${a.detail ?? ''}`))));
+    anomalies.length === 0 ? el('p', {}, t('report.noAnomalies')) : anomaliesTable(anomalies, 'report-anomalies'));
 }
 
 async function showCalls(target, row, kind) {
