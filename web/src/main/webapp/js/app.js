@@ -8,6 +8,7 @@ import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
 import { qaView } from './qa.js';
+import { myDayView } from './myday.js';
 
 const views = {
   '/calls/inbound': inboundView,
@@ -16,6 +17,7 @@ const views = {
   '/contacts': contactsView,
   '/reports': operatorDaysView,
   '/qa': qaView,
+  '/my-day': myDayView,
 };
 
 const top = document.getElementById('top');
