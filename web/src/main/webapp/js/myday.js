@@ -65,9 +65,11 @@ function figuresTable(row) {
     ['leads', formatNumber(r.leads)], ['plan', plan],
     ['planPercent', r.planPercent === null || r.planPercent === undefined ? '—' : formatPercent(r.planPercent)],
   ];
+  // one row per figure, so the panel fits beside the work at 1366 px
   return el('table', { id: 'myday-figures', class: 'data figures' },
-    el('thead', {}, el('tr', {}, figures.map(([key]) => el('th', { scope: 'col' }, t('myday.' + key))))),
-    el('tbody', {}, el('tr', {}, figures.map(([key, value]) =>
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('myday.figure')), el('th', { scope: 'col', class: 'num' }, t('myday.value')))),
+    el('tbody', {}, figures.map(([key, value]) => el('tr', {},
+      el('th', { scope: 'row' }, t('myday.' + key)),
       el('td', { class: 'num', dataset: { figure: key } }, value)))));
 }
 
@@ -77,7 +79,7 @@ export async function myDayView(main) {
     el('p', {}, t('loading')));
   const meetings = el('section', { id: 'myday-meetings', class: 'card' }, el('h2', {}, t('myday.meetings')),
     el('p', {}, t('loading')));
-  main.append(panel.element, callbacks, meetings);
+  main.append(el('div', { class: 'operator-layout' }, el('div', { class: 'work' }, callbacks, meetings), panel.element));
   try {
     const page = await get('/api/callbacks', { due: 'today', size: 500 });
     const overdue = page.items.filter((c) => c.overdue).length;

@@ -116,6 +116,8 @@ export async function nextCallView(main, me) {
         figures.refresh();
         document.getElementById('next-call').focus();
       });
+      // the contact and the survey or after-sales task side by side, the outcome below both
+      offer.classList.toggle('pair', chosen.type === 'SURVEY' || chosen.type === 'AFTER_SALES');
       clear(offer,
         offerCard(entry),
         chosen.type === 'AFTER_SALES' ? afterSalesCard(entry) : null,

@@ -296,6 +296,19 @@ class UiOperatorIT {
         assertThat(driver.findElements(By.id("next-done"))).isEmpty();
         assertThat(admin().get("/api/meetings?manager=" + manager).then().statusCode(200).extract().jsonPath()
                 .getList("items.id", Long.class)).containsExactly(meeting);
+
+        // the refused booking left the entry to wrap up otherwise: this contact asks not to be called, confirmed first
+        String number = driver.findElement(By.cssSelector("#next-number .phone")).getAttribute("data-phone");
+        driver.findElement(By.cssSelector("#next-outcome button[data-outcome='DNC_REQUEST']")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dnc-confirm"))).getText())
+                .endsWith("This number will never be offered again, in any campaign. Record the request not to call?");
+        assertThat(admin().get("/api/dnc/check?number=" + number).then().statusCode(200).extract().jsonPath()
+                .getBoolean("mayCall")).isTrue();
+        driver.findElement(By.id("outcome-confirm")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("next-done"))).getText())
+                .isEqualTo("Recorded: Do not call.");
+        assertThat(admin().get("/api/dnc/check?number=" + number).then().statusCode(200).extract().jsonPath()
+                .getBoolean("mayCall")).isFalse();
     }
 
     @Test
@@ -309,6 +322,8 @@ class UiOperatorIT {
         template(infoCampaign, "Brochure", "Our brochure for {{contact.fullName}}");
         long interested = contact("Kirill Morozov", null);
         long leadCampaign = (Long) campaign("OUTBOUND", List.of(interested)).get("id");
+        Map<String, Object> pool = campaign("OUTBOUND", List.of(contact("Lev Popov", null)));
+        long poolCampaign = (Long) pool.get("id");
         admin().body(List.of(Map.of("operator", operator, "from", DAY, "to", DAY, "calls", 10, "leads", 2)))
                 .post("/api/plans").then().statusCode(200);
 
@@ -337,8 +352,22 @@ class UiOperatorIT {
         assertThat(stored.getString("operator")).isEqualTo(operator);
         assertThat(stored.getDouble("estimatedValue")).isEqualTo(2500.0);
 
-        // the panel beside the next call: two calls, one lead, against a plan of ten calls
-        wait.until(d -> figure("calls").equals("2"));
+        // a callback in the contact's local time, given to the pool: any operator of the campaign may take it
+        assertThat(nextCall(poolCampaign)).isEqualTo("Lev Popov");
+        setValue("outcome-callback-at", DAY + "T18:30");
+        driver.findElement(By.id("outcome-callback-pool")).click();
+        driver.findElement(By.id("outcome-callback")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("next-done"))).getText())
+                .isEqualTo("Recorded: Callback.");
+        JsonPath callbacks = admin().get("/api/callbacks?campaign=" + poolCampaign + "&due=" + DAY).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(callbacks.getList("items")).hasSize(1);
+        assertThat(callbacks.getString("items[0].owner")).isNull();
+        assertThat(callbacks.getBoolean("items[0].pool")).isTrue();
+        assertThat(callbacks.getString("items[0].dueLocal")).isEqualTo(DAY + "T18:30:00+03:00");
+
+        // the panel beside the next call: three calls, one lead, against a plan of ten calls
+        wait.until(d -> figure("calls").equals("3"));
         assertThat(figure("leads")).isEqualTo("1");
         assertThat(figure("plan")).isEqualTo("10");
         assertThat(figure("planPercent")).isEqualTo("0 %");
@@ -346,12 +375,18 @@ class UiOperatorIT {
         driver.get(Api.BASE + "/#/my-day");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("nav a[data-key='myday'][aria-current='page']")));
         wait.until(d -> !d.findElements(By.cssSelector("#myday-figures td[data-figure='calls']")).isEmpty()
-                && figure("calls").equals("2"));
+                && figure("calls").equals("3"));
         assertThat(driver.findElement(By.id("myday-heading")).getText()).isEqualTo("My figures, Dec 1, 2026");
         assertThat(figure("counted")).isEqualTo("0");
         assertThat(figure("leads")).isEqualTo("1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("myday-callbacks-count")));
         browser.screenshot("operator-my-day");
+
+        // the same screen in Russian
+        driver.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Мой день"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("myday-heading"), "Мои показатели"));
+        assertThat(driver.findElement(By.cssSelector("#myday-figures tbody")).getText()).contains("Звонки", "Выполнение плана");
     }
 
     @Test
@@ -401,6 +436,44 @@ class UiOperatorIT {
                 .isEqualTo(1200.0);
         assertThat(admin().get("/api/outbox/" + mail).then().statusCode(200).extract().jsonPath().getString("subject"))
                 .isEqualTo("Welcome, " + hostile);
+    }
+
+    @Test
+    void anAfterSalesCallShowsTheOccasionTheOfferAndTheRulesScript() throws IOException {
+        String tag = unique("uiop-birthday");
+        long contact = admin().body(Map.of("fullName", "Nina Belova", "tags", List.of(tag), "birthday", "1980-12-01",
+                "phones", List.of(Map.of("number", moscowNumber())))).post("/api/contacts").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        Map<String, Object> campaign = campaign("AFTER_SALES", List.of());
+        String ruleName = unique("Birthday");
+        long rule = admin().body(Map.of("type", "BIRTHDAY", "name", ruleName, "campaign", campaign.get("code"),
+                "daysBefore", 0, "audience", Map.of("tag", tag), "script", "Happy birthday! A discount for you.",
+                "offer", Map.of("kind", "DISCOUNT", "value", "10", "validDays", 10)))
+                .post("/api/aftersales/rules").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin().post("/api/aftersales/generate?date=" + DAY).then().statusCode(200);
+        JsonPath task = admin().get("/api/aftersales/tasks?rule=" + rule).then().statusCode(200).extract().jsonPath();
+        assertThat(task.getLong("items[0].contactId")).isEqualTo(contact);
+        String code = task.getString("items[0].offerCode");
+
+        signedIn();
+        assertThat(nextCall((Long) campaign.get("id"))).isEqualTo("Nina Belova");
+        WebElement occasion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aftersales-occasion")));
+        assertThat(occasion.getText()).isEqualTo("Birthday — " + ruleName);
+        assertThat(driver.findElement(By.id("aftersales-offer")).getText()).isEqualTo("Discount 10 %");
+        assertThat(driver.findElement(By.id("aftersales-offer-code")).getText()).isEqualTo(code);
+        assertThat(driver.findElement(By.id("aftersales-valid-until")).getText()).isEqualTo("Dec 11, 2026");
+        assertThat(driver.findElement(By.id("aftersales-script")).getText()).isEqualTo("Happy birthday! A discount for you.");
+        assertThat(driver.findElements(By.cssSelector("#next-outcome button[data-outcome]")).stream()
+                .map(b -> b.getAttribute("data-outcome")).toList())
+                .containsExactly("REACHED", "ACCEPTED", "DECLINED", "NOT_REACHED", "BUSY", "WRONG_NUMBER", "DNC_REQUEST",
+                        "CALLBACK");
+        browser.screenshot("operator-aftersales");
+
+        driver.findElement(By.cssSelector("#next-outcome button[data-outcome='ACCEPTED']")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("next-done"))).getText())
+                .isEqualTo("Recorded: Accepted.");
+        assertThat(admin().get("/api/aftersales/tasks?rule=" + rule).then().statusCode(200).extract().jsonPath()
+                .getString("items[0].state")).isEqualTo("ACCEPTED");
     }
 
     /** The API the screens added: today's own figures, the managers to book with, the chosen info template. */
