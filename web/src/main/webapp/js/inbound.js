@@ -78,7 +78,11 @@ function callForm(number, contact, campaigns, refresh) {
   const campaign = el('select', { id: 'inbound-campaign', required: true },
     campaigns.map((c) => el('option', { value: c.code }, `${c.name} (${c.code})`)));
   const notes = el('textarea', { id: 'inbound-notes', rows: 3, maxlength: 4000 });
-  const outcome = el('input', { id: 'inbound-outcome', maxlength: 40 });
+  // the outcome is free text; the usual ones are offered as suggestions
+  const outcome = el('input', { id: 'inbound-outcome', maxlength: 40, list: 'inbound-outcomes', autocomplete: 'off' });
+  const suggestions = el('datalist', { id: 'inbound-outcomes' },
+    ['INTERESTED', 'MEETING', 'SEND_INFO', 'CALLBACK', 'NOT_INTERESTED', 'WRONG_NUMBER', 'COMPLETED']
+      .map((o) => el('option', { value: o }, t('outcome.' + o))));
   const lead = el('input', { id: 'inbound-lead', type: 'checkbox' });
   const value = el('input', { id: 'inbound-lead-value', type: 'number', min: 0, step: '0.01' });
   const meeting = el('input', { id: 'inbound-meeting', type: 'checkbox' });
@@ -98,7 +102,7 @@ function callForm(number, contact, campaigns, refresh) {
     name && field(t('inbound.contactName'), name),
     field(t('inbound.campaign'), campaign),
     field(t('inbound.notes'), notes),
-    field(t('inbound.outcome'), outcome),
+    field(t('inbound.outcome'), outcome), suggestions,
     el('label', { class: 'check' }, lead, el('span', {}, t('inbound.lead'))),
     field(t('inbound.leadValue'), value),
     el('label', { class: 'check' }, meeting, el('span', {}, t('in.meeting'))),

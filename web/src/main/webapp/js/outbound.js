@@ -248,6 +248,9 @@ function outcomeForm(campaign, entry, finished) {
       event.preventDefault();
       if (open === outcome) send(outcome, fields.body());
     });
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') hideDetails(button);
+    });
     clear(details, form);
     details.hidden = false;
     (form.querySelector('input, select, textarea') || form.querySelector('#outcome-confirm')).focus();

@@ -209,8 +209,13 @@ class UiOperatorIT {
         assertThat(q1.getAttribute("data-kind")).isEqualTo("SINGLE");
         assertThat(driver.findElement(By.id("survey-text")).getText()).isEqualTo("Question Q1");
         long response = Long.parseLong(q1.getAttribute("data-response"));
-        driver.findElement(By.id("survey-Q1-no")).click();
-        driver.findElement(By.id("survey-next")).click();
+        // by keyboard: the first option has the focus, the arrow moves to "no", Tab reaches the button
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("survey-Q1-yes");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(driver.findElement(By.id("survey-Q1-no")).isSelected()).isTrue();
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("survey-next");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         // the server's branching: "no" goes straight to Q4, a scale of radio buttons 0..10
         WebElement q4 = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#survey-question[data-code='Q4']")));
