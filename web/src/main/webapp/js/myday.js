@@ -11,7 +11,7 @@ addStrings({
     'myday.plan': 'Plan (calls)', 'myday.planPercent': 'Plan fulfilled', 'myday.planLeads': 'Plan (leads)',
     'myday.noPlan': 'no plan', 'myday.figure': 'Figure', 'myday.value': 'Today',
     'myday.callbacks': 'Callbacks due today', 'myday.callbacksCount': '{0} due today, {1} overdue.',
-    'myday.callbacksOpen': 'Open the callbacks', 'myday.meetings': 'Meetings I booked',
+    'myday.callbacksOpen': 'Open the callbacks', 'myday.callbacksPool': 'In the pool (any operator): {0}.', 'myday.meetings': 'Meetings I booked',
     'myday.noMeetings': 'No upcoming meetings.', 'myday.meeting.start': 'Start', 'myday.meeting.manager': 'Manager',
     'myday.meeting.place': 'Place', 'myday.meeting.campaign': 'Campaign',
     'myday.unavailable': 'The figures are not available: {0}',
@@ -22,7 +22,7 @@ addStrings({
     'myday.plan': 'План (звонки)', 'myday.planPercent': 'Выполнение плана', 'myday.planLeads': 'План (лиды)',
     'myday.noPlan': 'плана нет', 'myday.figure': 'Показатель', 'myday.value': 'Сегодня',
     'myday.callbacks': 'Перезвоны на сегодня', 'myday.callbacksCount': 'На сегодня: {0}, просрочено: {1}.',
-    'myday.callbacksOpen': 'Открыть перезвоны', 'myday.meetings': 'Назначенные мной встречи',
+    'myday.callbacksOpen': 'Открыть перезвоны', 'myday.callbacksPool': 'В общем пуле (для любого оператора): {0}.', 'myday.meetings': 'Назначенные мной встречи',
     'myday.noMeetings': 'Предстоящих встреч нет.', 'myday.meeting.start': 'Начало', 'myday.meeting.manager': 'Менеджер',
     'myday.meeting.place': 'Место', 'myday.meeting.campaign': 'Кампания',
     'myday.unavailable': 'Показатели недоступны: {0}',
@@ -81,10 +81,12 @@ export async function myDayView(main) {
     el('p', {}, t('loading')));
   main.append(el('div', { class: 'operator-layout' }, el('div', { class: 'work' }, callbacks, meetings), panel.element));
   try {
-    const page = await get('/api/callbacks', { due: 'today', size: 500 });
-    const overdue = page.items.filter((c) => c.overdue).length;
+    const [own, pool] = await Promise.all([get('/api/callbacks', { due: 'today', size: 500 }),
+      get('/api/callbacks', { due: 'today', pool: true, size: 500 })]);
+    const overdue = own.items.filter((c) => c.overdue).length;
     clear(callbacks, el('h2', {}, t('myday.callbacks')),
-      el('p', { id: 'myday-callbacks-count' }, t('myday.callbacksCount', formatNumber(page.items.length), formatNumber(overdue))),
+      el('p', { id: 'myday-callbacks-count' }, t('myday.callbacksCount', formatNumber(own.items.length), formatNumber(overdue))),
+      el('p', { id: 'myday-callbacks-pool' }, t('myday.callbacksPool', formatNumber(pool.items.length))),
       el('p', {}, el('a', { href: '#/callbacks' }, t('myday.callbacksOpen'))));
   } catch (e) {
     clear(callbacks, el('h2', {}, t('myday.callbacks')), el('p', { class: 'message', role: 'alert' }, e.message));

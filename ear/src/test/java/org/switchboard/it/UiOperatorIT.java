@@ -384,7 +384,10 @@ class UiOperatorIT {
         assertThat(driver.findElement(By.id("myday-heading")).getText()).isEqualTo("My figures, Dec 1, 2026");
         assertThat(figure("counted")).isEqualTo("0");
         assertThat(figure("leads")).isEqualTo("1");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("myday-callbacks-count")));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("myday-callbacks-count"))).getText())
+                .isEqualTo("0 due today, 0 overdue.");
+        assertThat(driver.findElement(By.id("myday-callbacks-pool")).getText()).startsWith("In the pool (any operator): ")
+                .doesNotEndWith(": 0.");
         browser.screenshot("operator-my-day");
 
         // the same screen in Russian
