@@ -3,7 +3,7 @@
 // that need more (a lead's value, a meeting, the info e-mail, a do-not-call request) ask for it before recording.
 import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
-import { t, addStrings, formatDate, formatDateTime } from './i18n.js';
+import { t, has, addStrings, formatDate, formatDateTime } from './i18n.js';
 import { get, post } from './api.js';
 import { interviewPanel } from './survey-interview.js';
 import { figuresPanel } from './myday.js';
@@ -142,7 +142,8 @@ function offerCard(entry) {
     ['next.localTime', el('span', { id: 'next-local-time' }, `${wallTime(entry.localTime)} — ${entry.timeZone}`)],
     ['next.attempts', el('span', { id: 'next-attempts' }, String(entry.attempts))],
   ];
-  if (entry.lastOutcome) rows.push(['next.lastOutcome', el('span', {}, t('outcome.' + entry.lastOutcome))]);
+  const last = entry.lastOutcome;
+  if (last) rows.push(['next.lastOutcome', el('span', { id: 'next-last-outcome' }, has('outcome.' + last) ? t('outcome.' + last) : last)]);
   return el('section', { id: 'next-contact', class: 'card' },
     el('h2', { tabindex: -1, id: 'next-name', class: 'name' }, entry.contactName || '—'),
     el('dl', { class: 'facts' }, rows.map(([key, value]) => [el('dt', {}, t(key)), el('dd', {}, value)])),
