@@ -16,6 +16,7 @@ import { supervisorCallbacksView } from './callbacks.js';
 // a supervisor gets the callbacks board, an operator their own callbacks
 const callbacksFor = (main, me, params) => ((me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN')
   ? supervisorCallbacksView(main, me, params) : callbacksView(main, me, params));
+import { myDayView } from './myday.js';
 
 const views = {
   '/calls/inbound': inboundView,
@@ -27,6 +28,7 @@ const views = {
   '/reports/plans': plansView,
   '/reports/anomalies': anomaliesView,
   '/meetings': meetingsView,
+  '/my-day': myDayView,
 };
 
 const top = document.getElementById('top');

@@ -136,8 +136,8 @@ class UiOutboundIT {
         assertThat(driver.findElement(By.id("next-attempts")).getText()).isEqualTo("0");
         assertThat(driver.findElements(By.cssSelector("#next-outcome button[data-outcome]")).stream()
                 .map(b -> b.getAttribute("data-outcome")).toList())
-                .containsExactly("NO_ANSWER", "BUSY", "WRONG_NUMBER", "NOT_INTERESTED", "INTERESTED", "DNC_REQUEST",
-                        "COMPLETED", "CALLBACK");
+                .containsExactly("NO_ANSWER", "BUSY", "WRONG_NUMBER", "NOT_INTERESTED", "INTERESTED", "MEETING",
+                        "SEND_INFO", "DNC_REQUEST", "COMPLETED", "CALLBACK");
         screenshot("operator-next-call");
 
         driver.findElement(By.id("outcome-note")).sendKeys("Call back after lunch");

@@ -21,6 +21,7 @@ public class ReportingModule implements SwitchboardModule {
                 new NavigationEntry("reports", "/reports", 500, Role.SUPERVISOR, Role.CLIENT),
                 new NavigationEntry("reports.anomalies", "/reports/anomalies", 510, Role.SUPERVISOR, Role.CLIENT),
                 new NavigationEntry("reports.plans", "/reports/plans", 520, Role.SUPERVISOR),
-                new NavigationEntry("qa", "/qa", 530, Role.SUPERVISOR, Role.CLIENT));
+                new NavigationEntry("qa", "/qa", 530, Role.SUPERVISOR, Role.CLIENT),
+                new NavigationEntry("myday", "/my-day", 35, Role.OPERATOR));
     }
 }

@@ -14,6 +14,8 @@ import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.security.Caller;
+import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.core.time.AppClock;
 import org.switchboard.reporting.control.ReportQuery;
 
 /**
@@ -31,13 +33,19 @@ public class ReportRequests {
     @Inject
     Campaigns campaigns;
 
+    @Inject
+    AppClock clock;
+
+    @Inject
+    CallCentre callCentre;
+
     @PersistenceContext
     EntityManager em;
 
     public ReportQuery query(String from, String to, String operator, String team, String campaign, String client,
             String minTalkSeconds, String longCallSeconds) {
-        LocalDate first = date("from", from, true);
-        LocalDate last = date("to", to, true);
+        LocalDate first = day("from", from);
+        LocalDate last = day("to", to);
         if (last.isBefore(first)) {
             throw ProblemException.invalid("to", "is before from");
         }
@@ -100,6 +108,14 @@ public class ReportRequests {
             throw ProblemException.notFound("There is no campaign '" + written.trim() + "'");
         }
         return found.getCode();
+    }
+
+    /** A required day of a report: YYYY-MM-DD, or {@code today} — the call-centre day by the application clock. */
+    LocalDate day(String name, String value) {
+        if (value != null && value.trim().equalsIgnoreCase("today")) {
+            return LocalDate.ofInstant(clock.now(), callCentre.zone());
+        }
+        return date(name, value, true);
     }
 
     static LocalDate date(String name, String value, boolean required) {

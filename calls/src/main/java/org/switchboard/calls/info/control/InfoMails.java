@@ -70,6 +70,30 @@ public class InfoMails {
     }
 
     /**
+     * As {@link #send}, with the template the operator chose instead of the campaign's default; {@code templateId}
+     * null sends the default. 400 (violation on {@code templateId}) when that template is another campaign's, or
+     * inactive.
+     */
+    public long send(String campaignCode, long contactId, String email, String operatorUsername, Long templateId) {
+        if (templateId == null) {
+            return send(campaignCode, contactId, email, operatorUsername);
+        }
+        Campaign campaign = campaign(campaignCode);
+        InfoTemplate template;
+        try {
+            template = templates.find(campaign, templateId);
+        } catch (ProblemException notFound) {
+            throw ProblemException.invalid("templateId", "names no template of campaign " + campaign.getCode()
+                    + ": " + templateId);
+        }
+        if (!template.isActive()) {
+            throw ProblemException.invalid("templateId", "names an inactive template ('" + template.getName()
+                    + "'); choose an active one");
+        }
+        return queue(template, campaign, contactId, email, operatorUsername);
+    }
+
+    /**
      * As {@link #send}, but only when the campaign has a template it can send — the one marked default, or its
      * only active one; empty (nothing queued) otherwise, for paths where the info request is recorded either way.
      */

@@ -109,6 +109,19 @@ public class MeetingsResource {
                 viewer(), request).map(MeetingView::of);
     }
 
+    /** A manager an operator can book a meeting with. */
+    public record ManagerView(String username, String fullName) {
+    }
+
+    @GET
+    @Path("managers")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "The sales managers meetings can be booked with (enabled SUPERVISOR users), by name")
+    public List<ManagerView> managers() {
+        return meetings.managers().stream().map(u -> new ManagerView(u.getUsername(), u.getFullName())).toList();
+    }
+
     @GET
     @Path("{id: \\d+}")
     @Transactional

@@ -130,6 +130,13 @@ public class Meetings {
         return meeting;
     }
 
+    /** The sales managers meetings are booked with: users with role SUPERVISOR who can log in, by name. */
+    public List<User> managers() {
+        return em.createQuery("SELECT u FROM User u JOIN u.roles r WHERE r = :role AND u.enabled = true"
+                + " AND u.deletedAt IS NULL ORDER BY u.fullName, u.username", User.class)
+                .setParameter("role", Role.SUPERVISOR).getResultList();
+    }
+
     /** Moves, rewrites or cancels a meeting; 409 when the version is stale, the meeting cancelled or the slot taken. */
     public Meeting change(long id, Change change) {
         Meeting meeting = find(id);

@@ -200,9 +200,12 @@ public class OutboundResource {
     public record LeadInput(BigDecimal estimatedValue) {
     }
 
-    /** The wrap-up: outcome, note, and what the outcome needs (callbackAt, meeting, email). */
+    /**
+     * The wrap-up: outcome, note, and what the outcome needs (callbackAt, meeting, email; templateId chooses the
+     * info e-mail template for SEND_INFO instead of the campaign's default).
+     */
     public record OutcomeInput(String outcome, String callbackAt, String callbackTo, String note, Long callId,
-            LeadInput lead, MeetingInput meeting, String email) {
+            LeadInput lead, MeetingInput meeting, String email, Long templateId) {
     }
 
     /** What the wrap-up did. */
@@ -214,7 +217,7 @@ public class OutboundResource {
     @Transactional
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Record the outcome of a call: NO_ANSWER, BUSY, WRONG_NUMBER, NOT_INTERESTED, CALLBACK"
-            + " (callbackAt, callbackTo own|pool), INTERESTED (lead), MEETING (meeting), SEND_INFO (email),"
+            + " (callbackAt, callbackTo own|pool), INTERESTED (lead), MEETING (meeting), SEND_INFO (email, templateId),"
             + " DNC_REQUEST, COMPLETED")
     public OutcomeView outcome(@PathParam("id") long id, @PathParam("entryId") long entryId, OutcomeInput input) {
         if (input == null) {
@@ -229,7 +232,7 @@ public class OutboundResource {
         Outcomes.Wrapup wrapup = new Outcomes.Wrapup(Outcomes.outcome(input.outcome()), input.callbackAt(), toPool,
                 input.note(), input.callId(), input.lead() == null ? null : input.lead().estimatedValue(),
                 m == null ? null : m.manager(), m == null ? null : m.start(), m == null ? null : m.end(),
-                m == null ? null : m.place(), input.email());
+                m == null ? null : m.place(), input.email(), input.templateId());
         User operator = em.find(User.class, caller.userId());
         boolean supervising = caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN);
         Outcomes.Recorded r = outcomes.record(campaign, entryId, wrapup, operator, supervising);

@@ -53,7 +53,7 @@ public class Outcomes {
     /** The wrap-up as entered. */
     public record Wrapup(Outcome outcome, String callbackAt, boolean callbackToPool, String note, Long callId,
             BigDecimal leadValue, String meetingManager, OffsetDateTime meetingStart, OffsetDateTime meetingEnd,
-            String meetingPlace, String email) {
+            String meetingPlace, String email, Long templateId) {
     }
 
     /** What recording it did. */
@@ -146,7 +146,8 @@ public class Outcomes {
                         w.meetingStart().toInstant(), w.meetingEnd().toInstant(), w.meetingPlace(), note, call.getId(),
                         campaign.getCode()), operator.getUsername()).getId();
             }
-            case SEND_INFO -> mailId = infoMails.send(campaign.getCode(), contact.getId(), w.email(), operator.getUsername());
+            case SEND_INFO -> mailId = infoMails.send(campaign.getCode(), contact.getId(), w.email(), operator.getUsername(),
+                    w.templateId());
             case DNC_REQUEST -> dnc.add(entry.getNumber(), null, "asked not to be called, on a call of campaign "
                     + campaign.getCode(), contact.getId(), operator.getUsername());
             default -> {

@@ -110,6 +110,18 @@ class MeetingsPersistenceTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void theManagersToBookWithAreTheSupervisorsWhoCanLogInByName(String database) {
+        try (TestDatabases.TestDatabase db = TestDatabases.open(database);
+                SessionFactory sessions = SchemaHarness.migrateAndValidate(db,
+                        List.of(new CoreModule(), new LeadsModule(), new CallsModule()), ENTITIES)) {
+            fixture(sessions);
+            List<String> managers = inTransaction(sessions, m -> m.managers().stream().map(User::getUsername).toList());
+            assertThat(managers).containsExactly("boss", "deputy");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void meetingsAreBookedStoredAndFound(String database) {
         try (TestDatabases.TestDatabase db = TestDatabases.open(database);
                 SessionFactory sessions = SchemaHarness.migrateAndValidate(db,
