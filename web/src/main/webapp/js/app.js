@@ -12,11 +12,11 @@ import { anomaliesView } from './anomalies.js';
 import { plansView } from './plans.js';
 import { meetingsView } from './meetings.js';
 import { supervisorCallbacksView } from './callbacks.js';
+import { myDayView } from './myday.js';
 
 // a supervisor gets the callbacks board, an operator their own callbacks
 const callbacksFor = (main, me, params) => ((me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN')
   ? supervisorCallbacksView(main, me, params) : callbacksView(main, me, params));
-import { myDayView } from './myday.js';
 
 const views = {
   '/calls/inbound': inboundView,
