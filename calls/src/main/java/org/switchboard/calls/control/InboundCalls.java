@@ -16,6 +16,7 @@ import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.phones.PhoneNumbers;
+import org.switchboard.core.time.AppClock;
 import org.switchboard.leads.boundary.ContactInput;
 import org.switchboard.leads.control.ContactBook;
 import org.switchboard.leads.control.LeadBook;
@@ -32,6 +33,9 @@ public class InboundCalls {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AppClock clock;
 
     @Inject
     Campaigns campaigns;
@@ -104,7 +108,8 @@ public class InboundCalls {
                 created = true;
             }
         }
-        Instant now = Instant.now();
+        // the call-centre's now: the same clock the reports and the queues read
+        Instant now = clock.now();
         Call call = Call.loggedInbound(operator.getUsername(), operator.getExtension(), number, contact.getId(),
                 campaign.getCode(), campaign.getClientId(), now);
         call.wrapUp(blank(input.outcome()) == null ? null : input.outcome().trim().toUpperCase(Locale.ROOT),
