@@ -8,6 +8,8 @@ import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
 import { qaView } from './qa.js';
+import { surveysView } from './surveys.js';
+import { aftersalesView } from './aftersales.js';
 
 const views = {
   '/calls/inbound': inboundView,
@@ -16,6 +18,8 @@ const views = {
   '/contacts': contactsView,
   '/reports': operatorDaysView,
   '/qa': qaView,
+  '/surveys': surveysView,
+  '/aftersales': aftersalesView,
 };
 
 const top = document.getElementById('top');
