@@ -116,16 +116,18 @@ function questionSection(f, survey) {
   const question = (survey.questions || []).find((q) => q.code === f.code);
   const section = el('section', { class: 'card result', id: `result-${f.code}`, dataset: { code: f.code, kind: f.kind } },
     el('h3', {}, `${f.code}. ${f.text}`), el('p', { class: 'answered' }, t('sr.answered', formatNumber(f.answered))));
-  const entries = Object.entries(f.counts || {});
+  // [value, count, percent, shown as]: options or scale points as counted, or a NUMBER's numbers in bins
+  const entries = f.distribution ? histogram(f.distribution, f.answered)
+    : Object.entries(f.counts || {}).map(([value, count]) => [value, count, f.percentages?.[value], label(question, value)]);
   const layout = el('div', { class: 'result-body' });
   section.append(layout);
   if (entries.length) {
-    const labels = entries.map(([value]) => label(question, value));
-    const counts = entries.map(([, count]) => count);
-    const scale = f.kind === 'SCALE';
+    const labels = entries.map((e) => e[3]);
+    const counts = entries.map((e) => e[1]);
+    const scale = f.kind === 'SCALE' || f.kind === 'NUMBER';
     const box = el('div', { class: 'chart', dataset: { pending: '' } });
-    const description = `${f.code}: ` + entries.map(([value, count]) =>
-      `${label(question, value)} ${formatNumber(count)} (${formatPercent(f.percentages?.[value])})`).join('; ');
+    const description = `${f.code}: ` + entries.map(([, count, percent, shown]) =>
+      `${shown} ${formatNumber(count)} (${formatPercent(percent)})`).join('; ');
     box.draw = () => {
       delete box.dataset.pending;
       drawChart(box, {
@@ -140,9 +142,9 @@ function questionSection(f, survey) {
     layout.append(box, el('table', { class: 'data figures', id: `result-table-${f.code}` },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('sr.answer')), el('th', { scope: 'col' }, t('sr.count')),
         el('th', { scope: 'col' }, t('sr.percent')))),
-      el('tbody', {}, entries.map(([value, count]) => el('tr', { dataset: { answer: value } },
-        el('th', { scope: 'row' }, label(question, value)), el('td', { class: 'num', dataset: { column: 'count' } }, formatNumber(count)),
-        el('td', { class: 'num', dataset: { column: 'percent' } }, formatPercent(f.percentages?.[value])))))));
+      el('tbody', {}, entries.map(([value, count, percent, shown]) => el('tr', { dataset: { answer: value } },
+        el('th', { scope: 'row' }, shown), el('td', { class: 'num', dataset: { column: 'count' } }, formatNumber(count)),
+        el('td', { class: 'num', dataset: { column: 'percent' } }, formatPercent(percent)))))));
     if (f.kind === 'MULTIPLE') section.append(el('p', { class: 'hint' }, t('sr.multiple')));
   }
   const stats = [];
@@ -160,6 +162,22 @@ function questionSection(f, survey) {
   }
   if (!entries.length && !stats.length && (f.kind === 'TEXT' || f.kind === 'DATE')) section.append(el('p', {}, t('sr.noFigures')));
   return section;
+}
+
+/**
+ * A NUMBER's answers as histogram rows: each number when there are few distinct ones, else ten bins of equal width
+ * ("from–to", the last one closed). Shares are of those who answered, one decimal as the server rounds them.
+ */
+function histogram(distribution, answered) {
+  const points = Object.entries(distribution).map(([value, count]) => [Number(value), count]);
+  const share = (count) => (answered ? Math.round((count * 1000) / answered) / 10 : 0);
+  if (points.length <= 12) return points.map(([n, count]) => [String(n), count, share(count), formatNumber(n, 4)]);
+  const min = points[0][0];
+  const max = points[points.length - 1][0];
+  const width = (max - min) / 10;
+  const bins = Array.from({ length: 10 }, (_, i) => [min + i * width, min + (i + 1) * width, 0]);
+  points.forEach(([n, count]) => { bins[Math.min(9, Math.floor((n - min) / width))][2] += count; });
+  return bins.map(([lo, hi, count]) => [`${lo}-${hi}`, count, share(count), `${formatNumber(lo, 2)}–${formatNumber(hi, 2)}`]);
 }
 
 /** On a 0–10 scale the bars take the NPS groups' colours; other scales one colour. */
@@ -186,8 +204,9 @@ function crossTab(base, survey, query) {
     try {
       const tab = await get(`${base}/results/crosstab`, { ...query(), row: row.value, column: column.value });
       const name = (side, value) => label((survey.questions || []).find((q) => q.code === side), value);
+      const sideName = (side) => (side.startsWith('attribute:') ? t('sr.attr', t('sv.attr.' + side.slice(10))) : side);
       clear(output, el('table', { class: 'data', id: 'crosstab-table' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${tab.row} \\ ${tab.column}`),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${sideName(tab.row)} \\ ${sideName(tab.column)}`),
           tab.columns.map((c) => el('th', { scope: 'col', dataset: { column: c } }, name(tab.column, c))),
           el('th', { scope: 'col' }, t('sr.total')))),
         el('tbody', {}, tab.rows.map((r, i) => el('tr', { dataset: { row: r } }, el('th', { scope: 'row' }, name(tab.row, r)),

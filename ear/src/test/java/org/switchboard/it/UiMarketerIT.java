@@ -190,7 +190,22 @@ class UiMarketerIT {
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*#/surveys/", ""));
         assertThat(text("survey-name")).isEqualTo(title);
         assertThat(question(0).findElement(By.className("q-text")).getAttribute("value")).isEqualTo("Do you know <i>us</i>?");
+        driver.executeScript("document.getElementById('question-0').scrollIntoView()");
         browser.screenshot("marketer-survey-builder");
+
+        // someone else saves meanwhile: this save is refused as stale, and Reload shows their version
+        Map<String, Object> theirs = new HashMap<>(asMarketer().get("/api/surveys/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("$"));
+        theirs.keySet().retainAll(List.of("title", "intro", "campaign", "questions", "quotas", "targetCompletes", "version"));
+        title = title + " (renamed)";
+        theirs.put("title", title);
+        asMarketer().body(theirs).put("/api/surveys/" + id).then().statusCode(200);
+        driver.findElement(By.id("survey-intro")).sendKeys("Good afternoon!");
+        driver.findElement(By.id("survey-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("survey-message"), "Someone else changed"));
+        driver.findElement(By.cssSelector("#survey-message button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("survey-name"), title));
+        assertThat(driver.findElement(By.id("survey-intro")).getAttribute("value")).isEmpty();
 
         driver.findElement(By.id("survey-publish")).click();
         assertThat(text("survey-published")).isEqualTo("Published: version 1 is live.");
@@ -246,6 +261,7 @@ class UiMarketerIT {
         assertThat(driver.findElement(By.cssSelector("#crosstab-table tr[data-row='no'] td[data-column='Kazan']")).getText())
                 .isEqualTo("1");
         assertThat(text("crosstab-total")).isEqualTo("3");
+        driver.executeScript("document.getElementById('result-Q1').scrollIntoView()");
         browser.screenshot("marketer-survey-results");
 
         driver.findElement(By.id("export-csv")).click();
