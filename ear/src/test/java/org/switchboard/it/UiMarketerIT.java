@@ -274,6 +274,12 @@ class UiMarketerIT {
         setValue("results-to", "2020-01-02");
         driver.findElement(By.id("results-show")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#results-summary dd[data-figure='completes']"), "0"));
+
+        // the list shows the survey live with its completes
+        driver.findElement(By.cssSelector("header nav a[data-key='surveys']")).click();
+        By listed = By.cssSelector("#surveys-table tr[data-id='" + id + "']");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#surveys-table tr[data-id='" + id + "'] td.completes"), "3"));
+        assertThat(driver.findElement(listed).getText()).contains(title, surveyCampaign, "v1: live");
     }
 
     @Test
@@ -361,6 +367,17 @@ class UiMarketerIT {
         assertThat(asMarketer().get("/api/aftersales/rules/" + ruleId).then().statusCode(200).extract().jsonPath()
                 .getInt("daysBefore")).isEqualTo(5);
 
+        // the report counts every active rule, with zeros before it made a task; the task list filters by rule
+        driver.findElement(By.id("as-tab-report")).click();
+        WebElement reported = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#asr-table tr[data-rule='" + ruleId + "']")));
+        assertThat(reported.findElement(By.cssSelector("td[data-column='tasks']")).getText()).isEqualTo("0");
+        driver.findElement(By.id("as-tab-tasks")).click();
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#tasks-rule option[value='" + ruleId + "']"))).findElement(By.xpath(".."))).selectByValue(String.valueOf(ruleId));
+        driver.findElement(By.id("tasks-show")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks-empty")));
+
         // the generation's settings: read-only for a marketer, no "generate now"
         driver.findElement(By.id("as-tab-settings")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("as-settings-readonly")));
@@ -395,5 +412,11 @@ class UiMarketerIT {
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("as-generate"))).isEnabled()).isTrue();
         assertThat(driver.findElement(By.id("as-generation-time")).isEnabled()).isTrue();
         assertThat(driver.findElement(By.id("as-settings-save")).isDisplayed()).isTrue();
+        // in Russian too
+        driver.findElement(By.id("lang")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("as-generate"))).getText())
+                .isEqualTo("Создать задания сейчас");
+        assertThat(text("as-tab-rules")).isEqualTo("Правила");
+        driver.executeScript("localStorage.setItem('switchboard.lang', 'en');");
     }
 }
