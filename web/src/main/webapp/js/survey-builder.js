@@ -41,6 +41,9 @@ addStrings({
     'sv.versions': 'Versions', 'sv.col.version': 'Version', 'sv.col.state': 'State', 'sv.col.published': 'Published',
     'sv.col.interviews': 'Interviews', 'sv.results': 'Results', 'sv.callList': 'Call list of the campaign',
     'sv.back': 'All surveys', 'sv.unsaved': 'Unsaved changes.',
+    'sv.view': 'View', 'sv.viewLabel': 'View version {0}', 'sv.showLive': 'Show the live version {0}',
+    'sv.versionTitle': 'Version {0} ({1}), read-only', 'sv.optional': 'optional', 'sv.range': 'from {0} to {1}',
+    'sv.goTo': 'then {0}', 'sv.whenAnswer': 'answer {0}: {1}', 'sv.close': 'Close',
   },
   ru: {
     'sv.new': 'Новая анкета', 'sv.title': 'Название', 'sv.campaign': 'Кампания опроса', 'sv.noCampaign': '— пока нет —',
@@ -70,6 +73,9 @@ addStrings({
     'sv.versions': 'Версии', 'sv.col.version': 'Версия', 'sv.col.state': 'Состояние', 'sv.col.published': 'Опубликована',
     'sv.col.interviews': 'Анкет', 'sv.results': 'Результаты', 'sv.callList': 'Список обзвона кампании',
     'sv.back': 'Все анкеты', 'sv.unsaved': 'Есть несохранённые изменения.',
+    'sv.view': 'Показать', 'sv.viewLabel': 'Показать версию {0}', 'sv.showLive': 'Показать действующую версию {0}',
+    'sv.versionTitle': 'Версия {0} ({1}), только просмотр', 'sv.optional': 'необязательный', 'sv.range': 'от {0} до {1}',
+    'sv.goTo': 'далее {0}', 'sv.whenAnswer': 'ответ {0}: {1}', 'sv.close': 'Закрыть',
   },
 });
 
@@ -270,10 +276,15 @@ function render(root, session, campaigns, canEdit) {
           document.getElementById('survey-title').focus();
         } }, t('sv.edit', survey.versionNumber + 1)) : null));
     }
+    if (survey.state === 'DRAFT' && survey.liveVersion) {
+      heading.push(el('p', {}, el('button', { type: 'button', class: 'link', id: 'survey-show-live',
+        onclick: () => showVersion(root, survey, survey.liveVersion) }, t('sv.showLive', survey.liveVersion))));
+    }
   } else {
     heading.push(el('h2', { id: 'survey-name' }, t('sv.new')));
   }
-  clear(root, heading, form, survey ? versionsTable(survey) : null);
+  clear(root, heading, el('section', { id: 'survey-version-view', 'aria-live': 'polite' }), form,
+    survey ? versionsTable(survey, (n) => showVersion(root, survey, n)) : null);
   drawQuestions();
   drawQuotas();
   if (!survey) title.focus();
@@ -448,12 +459,41 @@ function quotaRow(s, quota, i, { touched, redraw }) {
     errorSlot('survey', at));
 }
 
-function versionsTable(survey) {
-  const head = ['sv.col.version', 'sv.col.state', 'sv.col.published', 'sv.col.interviews'];
+/** A version as it was written, read-only, above the form (GET /api/surveys/{id}/versions/{n}). */
+async function showVersion(root, survey, number) {
+  const target = root.querySelector('#survey-version-view');
+  clear(target, el('p', {}, t('loading')));
+  try {
+    const v = await get(`/api/surveys/${survey.id}/versions/${number}`);
+    const goTo = (code) => (code === END ? t('sv.branch.end') : code);
+    const heading = el('h2', { tabindex: -1 }, t('sv.versionTitle', v.number, t('sv.state.' + v.state)));
+    clear(target, el('div', { class: 'card readonly', id: `survey-version-${v.number}` }, heading,
+      v.intro ? el('p', { class: 'script' }, v.intro) : null,
+      el('ol', { class: 'version-questions' }, (v.questions || []).map((q) => el('li', { dataset: { code: q.code } },
+        el('strong', {}, `${q.code}. ${q.text}`), ` — ${t('sv.kind.' + q.kind)}`,
+        q.required === false ? ` (${t('sv.optional')})` : '',
+        q.min !== undefined && q.min !== null ? `, ${t('sv.range', formatNumber(q.min, 4), formatNumber(q.max, 4))}` : '',
+        q.options?.length ? el('ul', {}, q.options.map((o) => {
+          const branch = (q.branches || []).find((b) => b.answer === o.code);
+          return el('li', {}, `${o.text} (${o.code})`, branch ? ` → ${t('sv.goTo', goTo(branch.goTo))}` : '');
+        })) : null,
+        !q.options?.length && q.branches?.length ? el('ul', {}, q.branches.map((b) =>
+          el('li', {}, t('sv.whenAnswer', b.answer, t('sv.goTo', goTo(b.goTo)))))) : null))),
+      el('button', { type: 'button', class: 'link', id: 'survey-version-close', onclick: () => clear(target) }, t('sv.close'))));
+    heading.focus();
+  } catch (e) {
+    clear(target, el('p', { class: 'message', role: 'alert' }, t('error.generic', e.message)));
+  }
+}
+
+function versionsTable(survey, view) {
+  const head = ['sv.col.version', 'sv.col.state', 'sv.col.published', 'sv.col.interviews', 'sv.view'];
   return el('section', { class: 'card' }, el('h2', {}, t('sv.versions')),
     el('table', { id: 'survey-versions', class: 'data' },
       el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col' }, t(k))))),
       el('tbody', {}, (survey.versions || []).map((v) => el('tr', { dataset: { version: v.number } },
         el('th', { scope: 'row' }, String(v.number)), el('td', {}, t('sv.state.' + v.state)),
-        el('td', {}, formatDateTime(v.publishedAt)), el('td', { class: 'num' }, formatNumber(v.responses)))))));
+        el('td', {}, formatDateTime(v.publishedAt)), el('td', { class: 'num' }, formatNumber(v.responses)),
+        el('td', {}, el('button', { type: 'button', class: 'link version-view', 'aria-label': t('sv.viewLabel', v.number),
+          onclick: () => view(v.number) }, t('sv.view'))))))));
 }

@@ -280,6 +280,23 @@ class UiMarketerIT {
         By listed = By.cssSelector("#surveys-table tr[data-id='" + id + "']");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#surveys-table tr[data-id='" + id + "'] td.completes"), "3"));
         assertThat(driver.findElement(listed).getText()).contains(title, surveyCampaign, "v1: live");
+
+        // editing the live survey drafts version 2; version 1 stays readable as it was written
+        driver.findElement(listed).findElement(By.className("survey-open")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("survey-edit"))).click();
+        WebElement firstText = question(0).findElement(By.className("q-text"));
+        type(firstText, "Have you heard of us?");
+        driver.findElement(By.id("survey-save")).click();
+        assertThat(text("survey-saved")).isEqualTo("Saved: version 2, draft.");
+        assertThat(text("survey-state")).isEqualTo("Version 2: draft — version 1 is live");
+        driver.findElement(By.id("survey-show-live")).click();
+        String live = text("survey-version-1");
+        assertThat(live).contains("Version 1 (live), read-only", "Q1. Do you know <i>us</i>?", "No (no) → then Q3",
+                "Q2. What do you like about us? — Free text (optional)", "from 0 to 10");
+        JsonPath drafted = asMarketer().get("/api/surveys/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(drafted.getInt("versionNumber")).isEqualTo(2);
+        assertThat(drafted.getInt("liveVersion")).isEqualTo(1);
+        assertThat(drafted.getString("questions[0].text")).isEqualTo("Have you heard of us?");
     }
 
     @Test
