@@ -22,7 +22,7 @@ addStrings({
     'as.name': 'Name', 'as.type': 'Occasion', 'as.campaign': 'After-sales campaign', 'as.chooseCampaign': '— choose —',
     'as.noCampaigns': 'There is no AFTER_SALES campaign yet: ask a supervisor to create one.',
     'as.daysBefore': 'Call this many days before the occasion', 'as.daysAfter': 'Call this many days after the won deal',
-    'as.holidayDate': 'Holiday', 'as.event': 'Event', 'as.chooseEvent': '— choose —',
+    'as.holidayDate': 'Holiday', 'as.event': 'Event', 'as.chooseEvent': '— choose —', 'as.chooseHoliday': '— choose —',
     'as.audience': 'Audience (empty: every contact)', 'as.tag': 'Contacts with the tag', 'as.city': 'Contacts in the city',
     'as.withOffer': 'With an offer (a one-time code)', 'as.offerKind': 'Offer', 'as.offer.DISCOUNT': 'Discount',
     'as.offer.GIFT': 'Gift', 'as.offerValue': 'What the contact gets (e.g. 10% or a mug)', 'as.validDays': 'Code valid for, days',
@@ -63,7 +63,7 @@ addStrings({
     'as.name': 'Название', 'as.type': 'Повод', 'as.campaign': 'Послепродажная кампания', 'as.chooseCampaign': '— выберите —',
     'as.noCampaigns': 'Кампании типа AFTER_SALES пока нет: попросите руководителя её создать.',
     'as.daysBefore': 'Звонить за столько дней до повода', 'as.daysAfter': 'Звонить через столько дней после сделки',
-    'as.holidayDate': 'Праздник', 'as.event': 'Мероприятие', 'as.chooseEvent': '— выберите —',
+    'as.holidayDate': 'Праздник', 'as.event': 'Мероприятие', 'as.chooseEvent': '— выберите —', 'as.chooseHoliday': '— выберите —',
     'as.audience': 'Кому звонить (пусто — всем контактам)', 'as.tag': 'Контактам с меткой', 'as.city': 'Контактам из города',
     'as.withOffer': 'С предложением (одноразовый код)', 'as.offerKind': 'Предложение', 'as.offer.DISCOUNT': 'Скидка',
     'as.offer.GIFT': 'Подарок', 'as.offerValue': 'Что получает клиент (например, 10% или кружку)',
@@ -120,6 +120,7 @@ async function rulesTab(section) {
   section.append(newButton, editor, list);
   let campaigns = [];
   let events = [];
+  let holidays = [];
   const load = async () => {
     try {
       const rules = (await get('/api/aftersales/rules', { size: 500 })).items;
@@ -129,7 +130,7 @@ async function rulesTab(section) {
     }
   };
   const open = (rule) => {
-    clear(editor, ruleForm(rule, campaigns, events, async (saved) => {
+    clear(editor, ruleForm(rule, { campaigns, events, holidays }, async (saved) => {
       clear(editor, el('p', { class: 'ok', id: 'rule-saved', role: 'status' }, t('as.saved'), ' ', saved.name));
       await load();
       list.querySelector(`tr[data-id="${saved.id}"] button`)?.focus();
@@ -138,9 +139,11 @@ async function rulesTab(section) {
   };
   newButton.addEventListener('click', () => open(null));
   try {
-    [campaigns, events] = await Promise.all([
+    const year = Number(today().slice(0, 4));
+    [campaigns, events, holidays] = await Promise.all([
       get('/api/campaigns', { type: 'AFTER_SALES', size: 500 }).then((p) => p.items),
-      get('/api/aftersales/events', { size: 500 }).then((p) => p.items)]);
+      get('/api/aftersales/events', { size: 500 }).then((p) => p.items),
+      get('/api/holidays', { from: `${year - 1}-01-01`, to: `${year + 2}-12-31` })]);
   } catch (e) {
     list.before(failure(e));
   }
@@ -173,7 +176,7 @@ function rulesTable(rules, campaigns, edit) {
     })));
 }
 
-function ruleForm(rule, campaigns, events, saved, cancel) {
+function ruleForm(rule, { campaigns, events, holidays }, saved, cancel) {
   const r = rule || { type: 'BIRTHDAY', daysBefore: 0, daysAfter: 0, audience: {}, active: true, advertising: false };
   const type = el('select', { id: 'rule-type', disabled: !!rule },
     TYPES.map((k) => el('option', { value: k, selected: k === r.type }, t('as.type.' + k))));
@@ -182,7 +185,12 @@ function ruleForm(rule, campaigns, events, saved, cancel) {
     campaigns.map((c) => el('option', { value: c.code, selected: c.code === r.campaign }, `${c.name} (${c.code})`)));
   const daysBefore = el('input', { id: 'rule-days-before', type: 'number', min: 0, max: 366, step: 1, value: r.daysBefore ?? 0 });
   const daysAfter = el('input', { id: 'rule-days-after', type: 'number', min: 1, max: 366, step: 1, value: r.daysAfter || 7 });
-  const holidayDate = el('input', { id: 'rule-holiday', type: 'date', value: r.holidayDate || '' });
+  // a HOLIDAY rule names a day of the holiday calendar
+  const holidayDate = el('select', { id: 'rule-holiday' }, el('option', { value: '' }, t('as.chooseHoliday')),
+    holidays.map((h) => el('option', { value: h.date, selected: h.date === r.holidayDate }, `${h.name} — ${formatDate(h.date)}`)));
+  if (r.holidayDate && !holidays.some((h) => h.date === r.holidayDate)) {
+    holidayDate.append(el('option', { value: r.holidayDate, selected: true }, formatDate(r.holidayDate)));
+  }
   const event = el('select', { id: 'rule-event' }, el('option', { value: '' }, t('as.chooseEvent')),
     events.map((e) => el('option', { value: e.id, selected: e.id === r.eventId }, `${e.name} — ${formatDate(e.date)}`)));
   const tag = el('input', { id: 'rule-tag', maxlength: 100, value: r.audience?.tag || '' });

@@ -403,7 +403,7 @@ class UiMarketerIT {
     }
 
     @Test
-    void anOperatorHasNoMarketingScreensAndOnlyAnAdminMayGenerateNow() {
+    void anOperatorHasNoMarketingScreensAndOnlyAnAdminMayGenerateNow() throws IOException {
         long survey = asMarketer().body(Map.of("title", "Quick", "questions", List.of(Map.of("code", "Q1", "text", "OK?",
                 "kind", "SINGLE", "options", List.of(Map.of("code", "y", "text", "Yes"), Map.of("code", "n", "text", "No"))))))
                 .post("/api/surveys").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -434,6 +434,7 @@ class UiMarketerIT {
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("as-generate"))).getText())
                 .isEqualTo("Создать задания сейчас");
         assertThat(text("as-tab-rules")).isEqualTo("Правила");
+        browser.screenshot("marketer-aftersales-settings-ru");
         driver.executeScript("localStorage.setItem('switchboard.lang', 'en');");
     }
 }
