@@ -13,6 +13,8 @@ import { plansView } from './plans.js';
 import { meetingsView } from './meetings.js';
 import { supervisorCallbacksView } from './callbacks.js';
 import { myDayView } from './myday.js';
+import { surveysView } from './surveys.js';
+import { aftersalesView } from './aftersales.js';
 
 // a supervisor gets the callbacks board, an operator their own callbacks
 const callbacksFor = (main, me, params) => ((me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN')
@@ -29,6 +31,8 @@ const views = {
   '/reports/anomalies': anomaliesView,
   '/meetings': meetingsView,
   '/my-day': myDayView,
+  '/surveys': surveysView,
+  '/aftersales': aftersalesView,
 };
 
 const top = document.getElementById('top');

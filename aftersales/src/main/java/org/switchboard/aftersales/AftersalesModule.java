@@ -22,7 +22,8 @@ public class AftersalesModule implements SwitchboardModule {
 
     @Override
     public List<NavigationEntry> navigation() {
+        // ADMIN too: only an admin moves the daily generation or runs it now, on this screen's settings
         return List.of(
-                new NavigationEntry("aftersales", "/aftersales", 400, Role.MARKETER, Role.SUPERVISOR));
+                new NavigationEntry("aftersales", "/aftersales", 400, Role.MARKETER, Role.SUPERVISOR, Role.ADMIN));
     }
 }

@@ -183,6 +183,10 @@ class SurveyResultsIT {
         assertThat(r.getMap("questions[2]")).doesNotContainKeys("counts", "percentages", "nps");
         assertThat(r.getDouble("questions[2].mean")).isEqualTo(20.0);
         assertThat(r.getDouble("questions[2].median")).isEqualTo(20.0);
+        // the numbers given, for a histogram
+        assertThat(r.getMap("questions[2].distribution")).containsExactly(Map.entry("10", 1), Map.entry("20", 1),
+                Map.entry("30", 1));
+        assertThat(r.getMap("questions[3]")).doesNotContainKey("distribution");
 
         assertThat(r.getMap("questions[3].counts")).hasSize(11).containsEntry("10", 1).containsEntry("9", 1)
                 .containsEntry("6", 1).containsEntry("0", 0);

@@ -185,6 +185,22 @@ class SurveysIT {
                         question("Q4", "SCALE", "min", 0, "max", 10))));
         as(marketer, marketer + "-pw").body(edited).put("/api/surveys/" + survey).then().statusCode(200)
                 .body("versionNumber", equalTo(2)).body("state", equalTo("DRAFT")).body("liveVersion", equalTo(1));
+        // the live version stays readable as it was written while the next one is drafted
+        JsonPath live = as(marketer, marketer + "-pw").get("/api/surveys/" + survey + "/versions/1").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(live.getString("state")).isEqualTo("PUBLISHED");
+        assertThat(live.getList("questions.code")).containsExactly("Q1", "Q2", "Q3", "Q4");
+        assertThat(live.getString("questions[0].branches[0].goTo")).isEqualTo("Q4");
+        assertThat(live.getString("intro")).isEqualTo("Good afternoon! Two minutes?");
+        assertThat(live.getInt("responses")).isEqualTo(1);
+        as(marketer, marketer + "-pw").get("/api/surveys/" + survey + "/versions/2").then().statusCode(200)
+                .body("state", equalTo("DRAFT")).body("questions.code", equalTo(List.of("Q1", "Q4")));
+        as(marketer, marketer + "-pw").get("/api/surveys/" + survey + "/versions/3").then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        long otherClient = createClient(unique("Other Survey Client"));
+        String outsider = unique("cli");
+        createUser(outsider, List.of("CLIENT"), null, otherClient);
+        as(outsider, outsider + "-pw").get("/api/surveys/" + survey + "/versions/1").then().statusCode(404);
         // a second editor who read the survey before that edit is told so, and nothing of the first edit is lost
         as(marketer, marketer + "-pw").body(edited).put("/api/surveys/" + survey).then().statusCode(409)
                 .contentType(PROBLEM_JSON);

@@ -24,6 +24,12 @@ public final class SurveyBodies {
     public record VersionView(int number, String state, Instant publishedAt, long responses) {
     }
 
+    /** One version as it was written, with its questionnaire (a live one stays readable while the next is drafted). */
+    public record VersionDetail(long surveyId, int number, String state, Instant publishedAt, String intro,
+            List<Questionnaire.Question> questions, List<Questionnaire.Quota> quotas, Integer targetCompletes,
+            long responses) {
+    }
+
     /** A survey with its latest version's questionnaire. */
     public record SurveyView(long id, String title, String intro, String campaign, List<Questionnaire.Question> questions,
             List<Questionnaire.Quota> quotas, Integer targetCompletes, int versionNumber, String state,

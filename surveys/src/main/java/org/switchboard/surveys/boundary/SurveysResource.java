@@ -26,6 +26,7 @@ import org.switchboard.surveys.boundary.SurveyBodies.StartInput;
 import org.switchboard.surveys.boundary.SurveyBodies.StepView;
 import org.switchboard.surveys.boundary.SurveyBodies.SurveyInput;
 import org.switchboard.surveys.boundary.SurveyBodies.SurveyView;
+import org.switchboard.surveys.boundary.SurveyBodies.VersionDetail;
 import org.switchboard.surveys.boundary.SurveyBodies.VersionView;
 import org.switchboard.surveys.control.Definitions;
 import org.switchboard.surveys.control.Interviews;
@@ -77,6 +78,21 @@ public class SurveysResource {
     @Operation(summary = "A survey with its latest version and the list of versions")
     public SurveyView get(@PathParam("id") long id) {
         return view(surveys.find(id, caller.readScope()));
+    }
+
+    @GET
+    @Path("{id}/versions/{number}")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER, Roles.OPERATOR, Roles.CLIENT})
+    @Operation(summary = "One version as it was written: state, intro, questions, quotas, interviews given on it — the"
+            + " live version stays readable while the next one is drafted")
+    public VersionDetail version(@PathParam("id") long id, @PathParam("number") int number) {
+        Survey survey = surveys.find(id, caller.readScope());
+        SurveyVersion version = surveys.version(survey.getId(), number);
+        Questionnaire q = Definitions.read(version.getDefinition());
+        return new VersionDetail(survey.getId(), version.getNumber(), version.getState().name(),
+                version.getPublishedAt(), version.getIntro(), q.questions(), q.quotas(), q.targetCompletes(),
+                surveys.responses(version.getId()));
     }
 
     @PUT

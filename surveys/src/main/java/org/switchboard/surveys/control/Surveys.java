@@ -125,6 +125,13 @@ public class Surveys {
                 SurveyVersion.class).setParameter("s", surveyId).setMaxResults(1).getSingleResult();
     }
 
+    /** Version {@code number} of a survey; 404 when it has none. */
+    public SurveyVersion version(long surveyId, int number) {
+        return em.createQuery("SELECT v FROM SurveyVersion v WHERE v.surveyId = :s AND v.number = :n", SurveyVersion.class)
+                .setParameter("s", surveyId).setParameter("n", number).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Survey " + surveyId + " has no version " + number));
+    }
+
     /** The version new interviews are given on: the latest published one. */
     public Optional<SurveyVersion> live(long surveyId) {
         return em.createQuery("SELECT v FROM SurveyVersion v WHERE v.surveyId = :s AND v.state = :published"

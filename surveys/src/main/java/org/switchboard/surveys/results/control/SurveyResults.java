@@ -19,7 +19,8 @@ import org.switchboard.surveys.control.Questionnaire.Quota;
  * The figures of a survey over its completed interviews, fed one interview at a time so that memory grows with the
  * number of distinct answers, not of interviews. Per question: how many answered it (of the interviews whose
  * version asks it), counts and percentages of those who answered by option (SINGLE, MULTIPLE — which may sum
- * over 100 %) or scale point, mean and median of SCALE and NUMBER, NPS on a 0–10 scale. Per quota of the latest
+ * over 100 %) or scale point, mean and median of SCALE and NUMBER, NPS on a 0–10 scale, and for NUMBER how often each
+ * number came (so that a histogram can be drawn of it). Per quota of the latest
  * version: the completes that fall into it, counted as the interviews count them when they close a quota.
  */
 public final class SurveyResults {
@@ -31,10 +32,14 @@ public final class SurveyResults {
     public record Nps(long promoters, long passives, long detractors, BigDecimal score) {
     }
 
-    /** A question's figures; what does not apply to its kind is left out. */
+    /**
+     * A question's figures; what does not apply to its kind is left out. {@code distribution} (NUMBER only): each
+     * number given, in plain notation and ascending order, with how many gave it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionFigures(String code, String text, Kind kind, long answered, Map<String, Long> counts,
-            Map<String, BigDecimal> percentages, BigDecimal mean, BigDecimal median, Nps nps) {
+            Map<String, BigDecimal> percentages, BigDecimal mean, BigDecimal median, Nps nps,
+            Map<String, Long> distribution) {
     }
 
     private final VersionedQuestions questions;
@@ -159,7 +164,14 @@ public final class SurveyResults {
                     : sum.divide(BigDecimal.valueOf(numbered), 2, RoundingMode.HALF_UP);
             return new QuestionFigures(question.code(), question.text(), question.kind(), answered,
                     counts == null ? null : Collections.unmodifiableMap(counts),
-                    percentages, mean, numbers == null ? null : median(), question.nps() ? nps() : null);
+                    percentages, mean, numbers == null ? null : median(), question.nps() ? nps() : null,
+                    question.kind() == Kind.NUMBER ? distribution() : null);
+        }
+
+        private Map<String, Long> distribution() {
+            Map<String, Long> distribution = new LinkedHashMap<>();
+            numbers.forEach((number, count) -> distribution.merge(Values.plain(number), count, Long::sum));
+            return Collections.unmodifiableMap(distribution);
         }
 
         /** The middle number, or the mean of the two middle ones when the count is even. */

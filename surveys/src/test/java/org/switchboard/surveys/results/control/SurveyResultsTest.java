@@ -133,6 +133,8 @@ class SurveyResultsTest {
         assertThat(q4.median()).isEqualTo(d("7"));
         assertThat(q4.mean()).isEqualTo(d("25.10"));
         assertThat(q4.nps()).isNull();
+        assertThat(q4.distribution()).containsExactly(Map.entry("3", 2L), Map.entry("7", 1L), Map.entry("12.5", 1L),
+                Map.entry("100", 1L));
     }
 
     @Test
