@@ -7,6 +7,7 @@ import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
+import { leadsView } from './leads.js';
 import { qaView } from './qa.js';
 
 const views = {
@@ -14,6 +15,7 @@ const views = {
   '/calls/next': nextCallView,
   '/callbacks': callbacksView,
   '/contacts': contactsView,
+  '/leads': leadsView,
   '/reports': operatorDaysView,
   '/qa': qaView,
 };
