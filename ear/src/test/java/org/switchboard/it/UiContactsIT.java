@@ -337,6 +337,23 @@ class UiContactsIT {
                 .contains("Любой статус", "Назначена встреча", "Потерян");
         driver.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#main h1"), "Leads"));
+
+        // a lead import: the good row is stored, the bad one reported with its column
+        String imported = unique("Imported Lead");
+        Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "leads-import-", ".csv");
+        Files.writeString(file, "created_at,operator_extension,phone,name,campaign\n"
+                + "2026-11-20 10:00:00," + extension + "," + freeMobile() + "," + imported + "," + campaign + "\n"
+                + "2026-11-20 11:00:00," + extension + ",12,Bad Number," + campaign + "\n", StandardCharsets.UTF_8);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#leads-transfer summary"))).click();
+        driver.findElement(By.id("leads-import-file")).sendKeys(file.toString());
+        driver.findElement(By.id("leads-import-start")).click();
+        WebElement bad = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#leads-import-errors tr[data-line='3']")));
+        assertThat(bad.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("phone");
+        assertThat(driver.findElement(By.cssSelector("#leads-import-summary dd[data-figure='imported']")).getText())
+                .isEqualTo("1");
+        assertThat(admin().queryParam("campaign", campaign).get("/api/leads").then().statusCode(200).extract().jsonPath()
+                .getInt("total")).isEqualTo(2);
         driver.findElement(By.id("logout")).click();
 
         // the client's user reads its leads but changes nothing and imports nothing; contacts are not its screen
