@@ -514,7 +514,8 @@ export function importForm(prefix, path, title, after) {
     try {
       const result = await upload(`${path}?mode=${encodeURIComponent(mode.value)}`, chosen, progress);
       clear(report, importReport(prefix, result));
-      report.querySelector('h4')?.focus();
+      report.querySelector('h4')?.focus({ preventScroll: true });
+      report.scrollIntoView({ block: 'start' });
       after?.(result);
     } catch (e) {
       const violations = e.problem?.violations || [];

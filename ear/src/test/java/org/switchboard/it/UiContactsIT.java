@@ -147,9 +147,11 @@ class UiContactsIT {
                 .isEqualTo(again.getString("rejected[0].reason")).isNotBlank();
         assertThat(rows.get(1).findElement(By.cssSelector("td:nth-child(3)")).getText())
                 .isEqualTo(again.getString("rejected[1].reason")).isNotBlank();
+        assertThat(driver.findElement(By.id("contacts-export-progress")).isDisplayed()).isFalse();
         browser.screenshot("contacts-import-report");
 
         // the list, filtered by the tag, holds the three good rows
+        driver.findElement(By.cssSelector("#contacts-transfer summary")).click();
         driver.findElement(By.id("contacts-tag")).sendKeys(tag);
         driver.findElement(By.id("contacts-find")).click();
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-table")));
@@ -160,6 +162,7 @@ class UiContactsIT {
         browser.screenshot("contacts-list");
 
         // the export takes the list's filters and shows its progress to the end
+        driver.findElement(By.cssSelector("#contacts-transfer summary")).click();
         driver.findElement(By.id("contacts-export")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts-export-progress"), "Done."));
         assertThat(driver.findElement(By.id("contacts-export-status")).getText()).startsWith("Saved contacts.csv");
@@ -192,6 +195,7 @@ class UiContactsIT {
         assertThat(driver.findElement(By.id("contact-emails")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.findElement(By.id("contact-time-zone-error")).getText()).contains("is not a time zone");
         assertThat(driver.findElement(By.id("contact-full-name-error")).getText()).isEmpty();
+        browser.screenshot("contact-form-errors");
 
         driver.findElement(By.id("contact-emails")).clear();
         driver.findElement(By.id("contact-time-zone")).clear();
