@@ -35,6 +35,7 @@ addStrings({
     'ct.duplicates': 'Unchanged duplicates', 'ct.rejectedRows': 'Rows with errors', 'ct.status': 'Status',
     'ct.badRows': 'Rows that were not imported', 'ct.line': 'Row', 'ct.column': 'Column', 'ct.reason': 'Problem',
     'ct.wholeRow': '(whole row)', 'ct.noBadRows': 'Every row was good.',
+    'ct.rowsSoFar': 'Rows read so far: {0}, stored: {1}…',
     'ct.exportTitle': 'Export', 'ct.format': 'Format', 'ct.export': 'Export', 'ct.exportFiltered': 'Export with the list\'s filters',
     'ct.exported': 'Saved {0} ({1} KB).',
     'ld.status.NEW': 'NEW', 'ld.status.QUALIFIED': 'QUALIFIED', 'ld.status.MEETING_SET': 'MEETING SET',
@@ -68,6 +69,7 @@ addStrings({
     'ct.duplicates': 'Дубликаты без изменений', 'ct.rejectedRows': 'Строк с ошибками', 'ct.status': 'Состояние',
     'ct.badRows': 'Строки, которые не загружены', 'ct.line': 'Строка', 'ct.column': 'Столбец', 'ct.reason': 'Ошибка',
     'ct.wholeRow': '(вся строка)', 'ct.noBadRows': 'Все строки верны.',
+    'ct.rowsSoFar': 'Прочитано строк: {0}, сохранено: {1}…',
     'ct.exportTitle': 'Экспорт', 'ct.format': 'Формат', 'ct.export': 'Выгрузить',
     'ct.exportFiltered': 'Выгрузить с фильтрами списка', 'ct.exported': 'Сохранено: {0} ({1} КБ).',
     'ld.status.NEW': 'Новый', 'ld.status.QUALIFIED': 'Подтверждён', 'ld.status.MEETING_SET': 'Назначена встреча',
@@ -512,7 +514,14 @@ export function importForm(prefix, path, title, after) {
     }
     button.disabled = true;
     try {
-      const result = await upload(`${path}?mode=${encodeURIComponent(mode.value)}`, chosen, progress);
+      // started in the background (202): the rows read so far are shown until the report is final
+      let result = await upload(`${path}?mode=${encodeURIComponent(mode.value)}&async=true`, chosen, progress);
+      if (result?.status === 'RUNNING' && result.id != null) {
+        progress.working();
+        result = await follow(result.id, (r) => clear(report, el('p', { id: `${prefix}-import-rows`, class: 'hint' },
+          t('ct.rowsSoFar', formatNumber(r.received), formatNumber(r.imported + r.updated)))));
+        progress.done();
+      }
       clear(report, importReport(prefix, result));
       report.querySelector('h4')?.focus({ preventScroll: true });
       report.scrollIntoView({ block: 'start' });
@@ -528,6 +537,18 @@ export function importForm(prefix, path, title, after) {
   return form;
 }
 
+const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+/** Asks for a background import's progress until it is no longer RUNNING; answers its final report. */
+async function follow(id, onProgress) {
+  for (;;) {
+    await pause(250);
+    const r = await get(`/api/imports/${id}`);
+    if (r.status !== 'RUNNING') return r;
+    onProgress(r);
+  }
+}
+
 /** The summary of an import and a table of every rejected row, as the server reports them. */
 export function importReport(prefix, r) {
   const rejected = r.rejected || [];
@@ -538,7 +559,7 @@ export function importReport(prefix, r) {
     el('h4', { tabindex: -1 }, t('ct.report')),
     el('dl', { class: 'facts', id: `${prefix}-import-summary` }, figures.map(([key, value]) => [
       el('dt', {}, t(key)), el('dd', { dataset: { figure: key.slice(3) } }, formatNumber(value))])),
-    r.message ? el('p', { class: 'message' }, r.message) : null,
+    r.status === 'FAILED' || r.message ? el('p', { class: 'message', role: 'alert' }, r.message ?? r.status) : null,
     rejected.length === 0 ? el('p', { class: 'ok' }, t('ct.noBadRows')) : el('table', { class: 'data', id: `${prefix}-import-errors` },
       el('caption', {}, t('ct.badRows')),
       el('thead', {}, el('tr', {}, ['ct.line', 'ct.column', 'ct.reason'].map((k) => el('th', { scope: 'col' }, t(k))))),
