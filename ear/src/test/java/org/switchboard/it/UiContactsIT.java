@@ -171,6 +171,17 @@ class UiContactsIT {
         assertThat(exported.lines().count()).isEqualTo(4);
         assertThat(exported).contains(names[0], names[1], names[2]);
         assertNoAlert();
+        driver.findElement(By.id("logout")).click();
+
+        // a marketer reads and exports contacts but neither creates nor imports them
+        String marketer = unique("uictmk");
+        createUser(marketer, List.of("MARKETER"), null, null);
+        browser.signInAs(marketer);
+        open("/contacts", By.id("contacts-query"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-table")));
+        assertThat(driver.findElements(By.id("contacts-new"))).isEmpty();
+        assertThat(driver.findElements(By.id("contacts-import"))).isEmpty();
+        assertThat(driver.findElements(By.id("contacts-export-form"))).hasSize(1);
     }
 
     @Test
@@ -182,6 +193,9 @@ class UiContactsIT {
 
         browser.signInAs(operator);
         open("/contacts", By.id("contacts-new"));
+        // an operator imports contacts but may not export the base
+        assertThat(driver.findElements(By.id("contacts-import"))).hasSize(1);
+        assertThat(driver.findElements(By.id("contacts-export-form"))).isEmpty();
         driver.findElement(By.id("contacts-new")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-full-name"))).sendKeys(SCRIPT_NAME);
         driver.findElement(By.id("contact-phone-0")).sendKeys(typed);
