@@ -7,6 +7,7 @@ import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
+import { leadsView } from './leads.js';
 import { qaView } from './qa.js';
 import { anomaliesView } from './anomalies.js';
 import { plansView } from './plans.js';
@@ -25,6 +26,7 @@ const views = {
   '/calls/next': nextCallView,
   '/callbacks': callbacksFor,
   '/contacts': contactsView,
+  '/leads': leadsView,
   '/reports': operatorDaysView,
   '/qa': qaView,
   '/reports/plans': plansView,

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
@@ -186,11 +187,14 @@ public class ContactsResource {
     @Path("export")
     @Produces({"text/csv", Uploads.XLSX, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER, Roles.CLIENT})
-    @Operation(summary = "Export contacts as CSV or XLSX (format=csv|xlsx or Accept); the columns import back")
-    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
+    @Operation(summary = "Export contacts as CSV or XLSX (format=csv|xlsx or Accept); the columns import back; "
+            + "phone, q, company and tag select the contacts as in the list")
+    public Response export(@QueryParam("format") String format, @QueryParam("phone") String phone,
+            @QueryParam("q") String q, @QueryParam("company") String company, @QueryParam("tag") String tag,
+            @Context HttpHeaders headers) {
         TabularFormat tabular = Uploads.exportFormat(format, headers.getAcceptableMediaTypes());
-        Long scope = scope();
-        StreamingOutput body = out -> exports.contacts(tabular, out, scope);
+        Optional<ContactBook.Criteria> criteria = book.criteria(new ContactBook.Filter(phone, q, company, tag, scope()));
+        StreamingOutput body = out -> exports.contacts(tabular, out, criteria);
         return Response.ok(body, tabular.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"contacts." + tabular.extension() + "\"").build();
     }

@@ -76,8 +76,9 @@ public class LeadsResource {
     @PersistenceContext
     EntityManager em;
 
+    /** {@code version}, when sent, must be the lead's current one (409 otherwise), as on every other edit. */
     public record StatusChange(@NotNull(message = "is required: NEW, QUALIFIED, MEETING_SET, WON or LOST") LeadStatus status,
-            String reason) {
+            String reason, Long version) {
     }
 
     @POST
@@ -134,10 +135,11 @@ public class LeadsResource {
     @POST
     @Path("{id}/status")
     @Transactional
-    @Operation(summary = "Move a lead on: NEW → QUALIFIED → MEETING_SET → WON | LOST (LOST needs a reason)")
+    @Operation(summary = "Move a lead on: NEW → QUALIFIED → MEETING_SET → WON | LOST (LOST needs a reason); "
+            + "send the version you read to be told (409) of a change made meanwhile")
     public LeadView move(@PathParam("id") long id, StatusChange change) {
         checks.valid(change);
-        Lead lead = leads.move(id, change.status(), change.reason(), caller.username(), scope());
+        Lead lead = leads.move(id, change.status(), change.reason(), change.version(), caller.username(), scope());
         return LeadView.of(lead, leads.history(id));
     }
 
@@ -158,11 +160,16 @@ public class LeadsResource {
     @Path("export")
     @Produces({"text/csv", Uploads.XLSX, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.CLIENT})
-    @Operation(summary = "Export leads as CSV or XLSX (format=csv|xlsx or Accept); the columns import back")
-    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
+    @Operation(summary = "Export leads as CSV or XLSX (format=csv|xlsx or Accept); the columns import back; "
+            + "operator, status, campaign, client, contactId and from/to select the leads as in the list")
+    public Response export(@QueryParam("format") String format, @QueryParam("operator") String operator,
+            @QueryParam("status") String status, @QueryParam("campaign") String campaign,
+            @QueryParam("client") Long client, @QueryParam("contactId") Long contactId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context HttpHeaders headers) {
         TabularFormat tabular = Uploads.exportFormat(format, headers.getAcceptableMediaTypes());
-        Long scope = scope();
-        StreamingOutput body = out -> exports.leads(tabular, out, scope);
+        LeadBook.Filter filter = new LeadBook.Filter(operator, status(status), campaign, client, date("from", from),
+                date("to", to), contactId, scope());
+        StreamingOutput body = out -> exports.leads(tabular, out, filter);
         return Response.ok(body, tabular.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"leads." + tabular.extension() + "\"").build();
     }

@@ -194,7 +194,15 @@ public class ContactBook {
         return contact;
     }
 
-    public Page<Contact> search(Filter filter, PageRequest page) {
+    /** A JPQL {@code WHERE} clause over the alias {@code c} and its named parameters. */
+    public record Criteria(String where, Map<String, Object> params) {
+    }
+
+    /**
+     * The active contacts a filter selects, as a clause the list and the export share; empty when the phone
+     * filter's number belongs to no one.
+     */
+    public Optional<Criteria> criteria(Filter filter) {
         StringBuilder where = new StringBuilder(" WHERE c.deletedAt IS NULL AND c.erasedAt IS NULL");
         Map<String, Object> params = new HashMap<>();
         if (filter.phone() != null && !filter.phone().isBlank()) {
@@ -204,7 +212,7 @@ public class ContactBook {
             }
             List<Long> ids = em.createQuery(PHONE_HOLDERS, Long.class).setParameter("phone", e164.get()).getResultList();
             if (ids.isEmpty()) {
-                return new Page<>(List.of(), 0, page.page(), page.size());
+                return Optional.empty();
             }
             where.append(" AND c.id IN :ids");
             params.put("ids", ids);
@@ -232,7 +240,15 @@ public class ContactBook {
                     + " AND l.clientId = :scope))");
             params.put("scope", filter.clientScope());
         }
-        return Queries.page(em, Contact.class, "Contact", "c", where, params, page);
+        return Optional.of(new Criteria(where.toString(), params));
+    }
+
+    public Page<Contact> search(Filter filter, PageRequest page) {
+        Optional<Criteria> criteria = criteria(filter);
+        if (criteria.isEmpty()) {
+            return new Page<>(List.of(), 0, page.page(), page.size());
+        }
+        return Queries.page(em, Contact.class, "Contact", "c", criteria.get().where(), criteria.get().params(), page);
     }
 
     /** Active contacts holding any of these numbers or e-mails, except one. */

@@ -165,8 +165,12 @@ public class LeadBook {
         return lead;
     }
 
-    public Lead move(long id, LeadStatus status, String reason, String by, Long clientScope) {
+    /** Moves a lead on; a {@code version} sent must still be the lead's, so a change made meanwhile is not skipped. */
+    public Lead move(long id, LeadStatus status, String reason, Long version, String by, Long clientScope) {
         Lead lead = visible(id, clientScope);
+        if (version != null) {
+            ProblemException.requireVersion("Lead " + id, version, lead.getVersion());
+        }
         try {
             em.persist(lead.moveTo(status, ContactRules.blankToNull(reason), by, Instant.now()));
         } catch (IllegalStateException e) {
@@ -191,7 +195,12 @@ public class LeadBook {
                 LeadStatusChange.class).setParameter("id", leadId).getResultList();
     }
 
-    public Page<Lead> list(Filter f, PageRequest page) {
+    /** A JPQL {@code WHERE} clause over the alias {@code l} and its named parameters. */
+    public record Criteria(String where, Map<String, Object> params) {
+    }
+
+    /** The leads a filter selects, as a clause the list and the export share. */
+    public Criteria criteria(Filter f) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (f.operator() != null && !f.operator().isBlank()) {
@@ -226,6 +235,11 @@ public class LeadBook {
             where.append(" AND l.createdAt < :to");
             params.put("to", callCentre.startOf(f.to().plusDays(1)));
         }
-        return Queries.page(em, Lead.class, "Lead", "l", where, params, page);
+        return new Criteria(where.toString(), params);
+    }
+
+    public Page<Lead> list(Filter f, PageRequest page) {
+        Criteria criteria = criteria(f);
+        return Queries.page(em, Lead.class, "Lead", "l", criteria.where(), criteria.params(), page);
     }
 }

@@ -71,11 +71,11 @@ public class CallbacksResource {
     @GET
     @Transactional
     @Operation(summary = "Callbacks: due=today (and everything still open from before), owner, pool=true, overdue=true,"
-            + " campaign, state (default OPEN); an operator sees their own, or the pool's")
+            + " campaign, contactId, state (default OPEN); an operator sees their own, or the pool's")
     public Page<CallbackView> list(@QueryParam("due") String due, @QueryParam("owner") String owner,
             @QueryParam("pool") boolean pool, @QueryParam("overdue") boolean overdue,
             @QueryParam("campaign") String campaign, @QueryParam("state") String state, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam("contactId") Long contactId) {
         LocalDate dueOn = null;
         if (due != null && !due.isBlank()) {
             try {
@@ -103,7 +103,7 @@ public class CallbacksResource {
         Instant now = clock.now();
         Page<Callback> found = callbacks.list(new Callbacks.Filter(whose, pool, dueOn, overdue,
                 org.switchboard.core.api.QueryParams.id("campaign", campaign), wanted,
-                caller.readScope()), PageRequest.of(page, size, null, java.util.Map.of(), ""));
+                caller.readScope(), contactId), PageRequest.of(page, size, null, java.util.Map.of(), ""));
         return found.map(c -> view(c, now));
     }
 

@@ -93,7 +93,7 @@ public class Callbacks {
 
     /** Which callbacks to list. */
     public record Filter(String owner, boolean poolOnly, LocalDate dueOn, boolean overdueOnly, Long campaignId,
-            Callback.State state, Long clientScope) {
+            Callback.State state, Long clientScope, Long contactId) {
     }
 
     public Page<Callback> list(Filter f, PageRequest page) {
@@ -124,6 +124,10 @@ public class Callbacks {
         if (f.campaignId() != null) {
             where.append(" AND cb.campaignId = :campaign");
             params.add(new Object[] {"campaign", f.campaignId()});
+        }
+        if (f.contactId() != null) {
+            where.append(" AND cb.contactId = :contact");
+            params.add(new Object[] {"contact", f.contactId()});
         }
         if (f.clientScope() != null) {
             where.append(" AND cb.campaignId IN (SELECT k.id FROM Campaign k WHERE k.clientId = :client)");

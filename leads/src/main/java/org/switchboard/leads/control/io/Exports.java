@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,18 +14,22 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.core.settings.control.CallCentre;
 import org.switchboard.core.tabular.TabularFormat;
 import org.switchboard.core.tabular.TabularWriter;
+import org.switchboard.leads.control.ContactBook;
+import org.switchboard.leads.control.LeadBook;
 import org.switchboard.leads.entity.Company;
 import org.switchboard.leads.entity.Contact;
 import org.switchboard.leads.entity.Lead;
 
 /**
  * Streams contacts and leads out as CSV or XLSX, in pages by id so memory stays flat however big the base.
- * The columns are those the importers read, so an export imports back without loss.
+ * The columns are those the importers read, so an export imports back without loss. The rows are those the
+ * list shows for the same filters.
  */
 @ApplicationScoped
 public class Exports {
@@ -43,22 +48,23 @@ public class Exports {
     @Inject
     CallCentre callCentre;
 
+    @Inject
+    LeadBook leadBook;
+
     @Transactional(Transactional.TxType.REQUIRED)
-    public void contacts(TabularFormat format, OutputStream out, Long clientScope) throws IOException {
+    /** @param criteria from {@link ContactBook#criteria}, worked out before the response starts (it may refuse) */
+    public void contacts(TabularFormat format, OutputStream out, Optional<ContactBook.Criteria> criteria)
+            throws IOException {
         ZoneId zone = callCentre.zone();
         try (TabularWriter writer = TabularWriter.open(format, out, CONTACT_COLUMNS, zone)) {
             long last = 0;
-            while (true) {
-                jakarta.persistence.TypedQuery<Contact> query = em.createQuery("SELECT c FROM Contact c WHERE c.id > :last AND c.deletedAt IS NULL"
-                        + " AND c.erasedAt IS NULL" + (clientScope == null ? "" : " AND (c.sourceClientId = :scope OR"
-                        + " EXISTS (SELECT 1 FROM Lead l WHERE l.contactId = c.id AND l.clientId = :scope))")
-                        + " ORDER BY c.id", Contact.class)
+            while (criteria.isPresent()) {
+                TypedQuery<Contact> query = em.createQuery("SELECT c FROM Contact c" + criteria.get().where()
+                        + " AND c.id > :last ORDER BY c.id", Contact.class)
                         .setParameter("last", last)
                         .setHint("org.hibernate.readOnly", true)
                         .setMaxResults(PAGE);
-                if (clientScope != null) {
-                    query.setParameter("scope", clientScope);
-                }
+                criteria.get().params().forEach(query::setParameter);
                 List<Contact> page = query.getResultList();
                 if (page.isEmpty()) {
                     break;
@@ -92,7 +98,8 @@ public class Exports {
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
-    public void leads(TabularFormat format, OutputStream out, Long clientScope) throws IOException {
+    public void leads(TabularFormat format, OutputStream out, LeadBook.Filter filter) throws IOException {
+        LeadBook.Criteria criteria = leadBook.criteria(filter);
         ZoneId zone = callCentre.zone();
         Map<String, String> extensions = new HashMap<>();
         em.createQuery("SELECT u.username, u.extension FROM User u WHERE u.extension IS NOT NULL", Object[].class)
@@ -100,12 +107,10 @@ public class Exports {
         try (TabularWriter writer = TabularWriter.open(format, out, LEAD_COLUMNS, zone)) {
             long last = 0;
             while (true) {
-                jakarta.persistence.TypedQuery<Lead> query = em.createQuery("SELECT l FROM Lead l WHERE l.id > :last"
-                        + (clientScope == null ? "" : " AND l.clientId = :scope") + " ORDER BY l.id", Lead.class)
+                TypedQuery<Lead> query = em.createQuery("SELECT l FROM Lead l" + criteria.where()
+                        + " AND l.id > :last ORDER BY l.id", Lead.class)
                         .setParameter("last", last).setMaxResults(PAGE);
-                if (clientScope != null) {
-                    query.setParameter("scope", clientScope);
-                }
+                criteria.params().forEach(query::setParameter);
                 List<Lead> page = query.getResultList();
                 if (page.isEmpty()) {
                     break;
