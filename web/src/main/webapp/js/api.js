@@ -1,7 +1,9 @@
 // The REST API with HTTP Basic. The credentials live in sessionStorage only (gone with the tab) and are
 // dropped after a period without activity; nothing else is stored.
 const KEY = 'switchboard.credentials';
+/** The default inactivity timeout; the server's setting (GET /api/me → idleMinutes) replaces it once known. */
 export const IDLE_MINUTES = 30;
+let idleMinutes = IDLE_MINUTES;
 let lastActivity = Date.now();
 let onExpired = () => {};
 
@@ -25,13 +27,18 @@ export function whenExpired(callback) {
   onExpired = callback;
 }
 
-/** Any key press or click keeps the session alive; a timer ends it after IDLE_MINUTES without either. */
+/** Takes the inactivity timeout of the settings, as GET /api/me delivers it (idleMinutes). */
+export function idleAfter(minutes) {
+  if (Number.isFinite(minutes) && minutes > 0) idleMinutes = minutes;
+}
+
+/** Any key press or click keeps the session alive; a timer ends it after idleMinutes without either. */
 export function watchActivity() {
   const touch = () => { lastActivity = Date.now(); };
   document.addEventListener('keydown', touch, true);
   document.addEventListener('pointerdown', touch, true);
   setInterval(() => {
-    if (signedIn() && Date.now() - lastActivity > IDLE_MINUTES * 60_000) {
+    if (signedIn() && Date.now() - lastActivity > idleMinutes * 60_000) {
       signOut();
       onExpired();
     }
@@ -66,6 +73,7 @@ export async function signIn(username, password) {
   const me = await send('GET', '/api/me', undefined, authorization);
   sessionStorage.setItem(KEY, authorization);
   lastActivity = Date.now();
+  idleAfter(me?.idleMinutes);
   return me;
 }
 

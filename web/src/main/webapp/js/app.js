@@ -2,7 +2,7 @@
 import { watchPhones } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, has, language, setLanguage } from './i18n.js';
-import { get, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
+import { get, idleAfter, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
 import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
@@ -75,7 +75,10 @@ function renderShell() {
 async function route() {
   if (!signedIn()) return showLogin();
   try {
-    if (!me) me = await get('/api/me');
+    if (!me) {
+      me = await get('/api/me');
+      idleAfter(me.idleMinutes);
+    }
   } catch (e) {
     return;
   }
