@@ -8,6 +8,9 @@ import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
 import { contactsView } from './contacts.js';
 import { qaView } from './qa.js';
+import { campaignsView } from './campaigns.js';
+import { callsView } from './calls.js';
+import { usersView, clientsView, settingsView, auditView } from './admin.js';
 
 const views = {
   '/calls/inbound': inboundView,
@@ -16,6 +19,12 @@ const views = {
   '/contacts': contactsView,
   '/reports': operatorDaysView,
   '/qa': qaView,
+  '/campaigns': campaignsView,
+  '/calls': callsView,
+  '/admin/users': usersView,
+  '/admin/clients': clientsView,
+  '/admin/settings': settingsView,
+  '/admin/audit': auditView,
 };
 
 const top = document.getElementById('top');
