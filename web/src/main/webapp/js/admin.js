@@ -17,7 +17,7 @@ addStrings({
     'adm.newUser': 'New user', 'adm.editUser': 'Edit user {0}', 'adm.create': 'Create', 'adm.save': 'Save',
     'adm.cancel': 'Cancel', 'adm.delete': 'Delete the user', 'adm.deleteConfirm': 'Press again to delete {0}',
     'adm.created': 'Created {0}.', 'adm.saved': 'Saved {0}.', 'adm.deletedUser': 'Deleted {0}.',
-    'adm.empty': 'Nothing found.', 'adm.count': '{0} found',
+    'adm.empty': 'Nothing found.', 'adm.count': 'Found: {0}',
     'adm.name': 'Name', 'adm.email': 'Contact e-mail', 'adm.notes': 'Notes', 'adm.active': 'Active',
     'adm.inactive': 'Inactive', 'adm.newClient': 'New client', 'adm.editClient': 'Edit client {0}',
     'adm.createdAt': 'Created',
@@ -87,7 +87,7 @@ export async function usersView(main) {
     el('button', { type: 'submit', class: 'primary', id: 'users-show' }, t('adm.show')));
   const output = el('div', { id: 'users-output', 'aria-live': 'polite' });
   const editor = el('section', { id: 'user-editor', class: 'card' });
-  main.append(editor, filter, output);
+  main.append(filter, output, editor);
   const clients = await allClients();
   const clientName = (id) => clients.find((c) => c.id === id)?.name ?? (id ? `#${id}` : '—');
   let page = 0;
@@ -103,11 +103,14 @@ export async function usersView(main) {
       clear(output, failure(e));
     }
   };
-  const openUser = (user) => clear(editor, userForm(user, clients, (text) => {
-    openUser(null);
-    editor.prepend(el('p', { class: 'ok', id: 'user-done', role: 'status' }, text));
-    load();
-  }, () => openUser(null)));
+  const openUser = (user) => {
+    clear(editor, userForm(user, clients, (text) => {
+      openUser(null);
+      editor.prepend(el('p', { class: 'ok', id: 'user-done', role: 'status' }, text));
+      load();
+    }, () => openUser(null)));
+    if (user) editor.querySelector('h2').focus();
+  };
   filter.addEventListener('submit', (event) => {
     event.preventDefault();
     page = 0;
@@ -209,7 +212,7 @@ function userForm(user, clients, done, cancel) {
 export async function clientsView(main) {
   const editor = el('section', { id: 'client-editor', class: 'card' });
   const output = el('div', { id: 'clients-output', 'aria-live': 'polite' });
-  main.append(editor, output);
+  main.append(output, editor);
   const load = async () => {
     try {
       const page = await get('/api/clients', { size: 500 });
@@ -218,11 +221,14 @@ export async function clientsView(main) {
       clear(output, failure(e));
     }
   };
-  const open = (c) => clear(editor, clientForm(c, (text) => {
-    open(null);
-    editor.prepend(el('p', { class: 'ok', id: 'client-done', role: 'status' }, text));
-    load();
-  }, () => open(null)));
+  const open = (c) => {
+    clear(editor, clientForm(c, (text) => {
+      open(null);
+      editor.prepend(el('p', { class: 'ok', id: 'client-done', role: 'status' }, text));
+      load();
+    }, () => open(null)));
+    if (c) editor.querySelector('h2').focus();
+  };
   open(null);
   await load();
 }

@@ -16,7 +16,7 @@ addStrings({
     'cl.dir.OUT': 'Outbound', 'cl.kind': 'Kind', 'cl.kind.all': 'All calls', 'cl.kind.answered': 'Answered',
     'cl.kind.counted': 'Counted', 'cl.kind.short': 'Short', 'cl.kind.long': 'Long', 'cl.disposition': 'Disposition',
     'cl.recorded': 'Only with a recording', 'cl.show': 'Show', 'cl.empty': 'No calls match.',
-    'cl.count': '{0} calls', 'cl.started': 'Started', 'cl.number': 'Number', 'cl.talk': 'Talk, s',
+    'cl.count': 'Calls: {0}', 'cl.started': 'Started', 'cl.number': 'Number', 'cl.talk': 'Talk, s',
     'cl.outcome': 'Outcome', 'cl.recording': 'Recording', 'cl.play': 'Play', 'cl.noRecording': '—',
     'cl.playing': 'Recording of the call of {0} with {1}', 'cl.exportCsv': 'Export CSV', 'cl.exportXlsx': 'Export XLSX',
     'cl.exportNote': 'The export holds the calls of the period, operator, campaign and kind chosen above.',

@@ -12,7 +12,7 @@ addStrings({
   en: {
     'cmp.q': 'Code or name', 'cmp.type': 'Type', 'cmp.anyType': 'Any type', 'cmp.show': 'Show',
     'cmp.code': 'Code', 'cmp.name': 'Name', 'cmp.client': 'Client', 'cmp.state': 'State', 'cmp.period': 'Period',
-    'cmp.active': 'Active', 'cmp.inactive': 'Inactive', 'cmp.empty': 'No campaigns.', 'cmp.count': '{0} campaigns',
+    'cmp.active': 'Active', 'cmp.inactive': 'Inactive', 'cmp.empty': 'No campaigns.', 'cmp.count': 'Campaigns: {0}',
     'cmp.type.INBOUND_AD': 'Inbound (ads)', 'cmp.type.OUTBOUND': 'Outbound', 'cmp.type.SURVEY': 'Survey',
     'cmp.type.AFTER_SALES': 'After-sales',
     'cmp.notFound': 'Campaign not found.', 'cmp.back': 'All campaigns', 'cmp.details': 'Details',
@@ -21,7 +21,7 @@ addStrings({
     'cmp.calls': 'Calls of this campaign',
     'cmp.edit': 'Edit the campaign', 'cmp.startsOn': 'Starts on', 'cmp.endsOn': 'Ends on',
     'cmp.operatorsHint': 'Operators (usernames, comma-separated)', 'cmp.numbersHint': 'Numbers (comma-separated)',
-    'cmp.save': 'Save', 'cmp.saved': 'Saved.',
+    'cmp.save': 'Save', 'cmp.saved': 'Saved.', 'cmp.new': 'New campaign', 'cmp.create': 'Create the campaign',
     'list.title': 'Call list', 'list.total': 'Total', 'list.done': 'Done', 'list.pending': 'Pending',
     'list.inRetry': 'In retry', 'list.exhausted': 'Attempts used up', 'list.blockedByDnc': 'Blocked (do not call)',
     'list.openCallbacks': 'Open callbacks', 'list.empty': 'The list is empty.', 'list.number': 'Number',
@@ -56,7 +56,7 @@ addStrings({
     'cmp.calls': 'Звонки этой кампании',
     'cmp.edit': 'Изменить кампанию', 'cmp.startsOn': 'Начало', 'cmp.endsOn': 'Окончание',
     'cmp.operatorsHint': 'Операторы (логины через запятую)', 'cmp.numbersHint': 'Номера (через запятую)',
-    'cmp.save': 'Сохранить', 'cmp.saved': 'Сохранено.',
+    'cmp.save': 'Сохранить', 'cmp.saved': 'Сохранено.', 'cmp.new': 'Новая кампания', 'cmp.create': 'Создать кампанию',
     'list.title': 'Список обзвона', 'list.total': 'Всего', 'list.done': 'Завершено', 'list.pending': 'Ожидают',
     'list.inRetry': 'На повторе', 'list.exhausted': 'Попытки исчерпаны', 'list.blockedByDnc': 'Запрет звонков',
     'list.openCallbacks': 'Открытые перезвоны', 'list.empty': 'Список пуст.', 'list.number': 'Номер',
@@ -101,10 +101,10 @@ async function clientNames() {
 
 export function campaignsView(main, me, params = []) {
   if (params[0]) return campaignPage(main, me, params[0]);
-  return campaignList(main);
+  return campaignList(main, me);
 }
 
-async function campaignList(main) {
+async function campaignList(main, me) {
   const q = el('input', { id: 'campaigns-q', name: 'q', type: 'search' });
   const type = el('select', { id: 'campaigns-type', name: 'type' },
     el('option', { value: '' }, t('cmp.anyType')), TYPES.map((k) => el('option', { value: k }, t('cmp.type.' + k))));
@@ -129,7 +129,39 @@ async function campaignList(main) {
     event.preventDefault();
     load();
   });
+  if (editor(me)) main.append(newCampaignForm(names));
   await load();
+}
+
+/** A new campaign of a client; once created its page opens. */
+function newCampaignForm(names) {
+  const code = el('input', { id: 'campaign-new-code', name: 'code', required: true, maxlength: 40, autocomplete: 'off' });
+  const name = el('input', { id: 'campaign-new-name', name: 'name', required: true, maxlength: 200 });
+  const type = el('select', { id: 'campaign-new-type', name: 'type' }, TYPES.map((k) => el('option', { value: k }, t('cmp.type.' + k))));
+  const client = el('select', { id: 'campaign-new-client', name: 'clientId', required: true },
+    el('option', { value: '' }, '—'), [...names].map(([id, n]) => el('option', { value: id }, n)));
+  const startsOn = el('input', { id: 'campaign-new-starts', name: 'startsOn', type: 'date' });
+  const endsOn = el('input', { id: 'campaign-new-ends', name: 'endsOn', type: 'date' });
+  const message = el('div', { id: 'campaign-new-message' });
+  const form = el('form', { id: 'campaign-new', class: 'card' }, el('h2', {}, t('cmp.new')),
+    el('div', { class: 'row' }, field(t('cmp.code'), code), field(t('cmp.name'), name), field(t('cmp.type'), type),
+      field(t('cmp.client'), client), field(t('cmp.startsOn'), startsOn), field(t('cmp.endsOn'), endsOn)),
+    el('button', { type: 'submit', class: 'primary', id: 'campaign-create' }, t('cmp.create')), message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(message);
+    clearProblems(form);
+    try {
+      const created = await post('/api/campaigns', {
+        code: code.value.trim(), name: name.value.trim(), type: type.value, clientId: client.value ? Number(client.value) : null,
+        startsOn: startsOn.value || null, endsOn: endsOn.value || null, active: true,
+      });
+      location.hash = href(created.id);
+    } catch (e) {
+      showProblem(message, e, form);
+    }
+  });
+  return form;
 }
 
 function campaignTable(page, names) {

@@ -114,6 +114,7 @@ class UiAdminIT {
         driver.findElement(By.id("client-submit")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#client-message .problem")))
                 .getText()).contains("exists");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", clientRow);
         browser.screenshot("admin-clients");
 
         // a user: a too-short password is refused next to its field, then the user is created
@@ -144,6 +145,7 @@ class UiAdminIT {
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#users-table tr[data-username='" + username + "']")));
         assertThat(row.getText()).contains("Client Reader", "CLIENT", clientName, "Enabled");
+        driver.executeScript("window.scrollTo(0, 0)");
         browser.screenshot("admin-users");
         row.findElement(By.cssSelector("button.user-edit")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("user-form"), "data-mode", "edit"));

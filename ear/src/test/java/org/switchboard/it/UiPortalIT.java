@@ -56,6 +56,7 @@ class UiPortalIT {
     private String operator;
     private String extension;
     private String alphaUser;
+    private String alphaName;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -82,7 +83,8 @@ class UiPortalIT {
     @BeforeEach
     void fixtures() {
         Browser.assumeInstalled();
-        long alpha = createClient(unique("UI Portal Alpha"));
+        alphaName = unique("UI Portal Alpha");
+        long alpha = createClient(alphaName);
         long beta = createClient(unique("UI Portal Beta"));
         alphaCampaign = createCampaign(alpha, "OUTBOUND");
         alphaCampaignId = campaignId(alphaCampaign);
@@ -176,7 +178,7 @@ class UiPortalIT {
         assertThat(driver.findElements(By.cssSelector("#calls-table tr[data-call-id='" + otherCall + "']"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#calls-table tbody tr")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-campaign")).isEqualTo(alphaCampaign));
-        assertThat(driver.findElement(By.id("calls-count")).getText()).isEqualTo("1 calls");
+        assertThat(driver.findElement(By.id("calls-count")).getText()).isEqualTo("Calls: 1");
         browser.screenshot("client-calls");
 
         row.findElement(By.cssSelector("button.calls-play")).click();
@@ -207,7 +209,20 @@ class UiPortalIT {
         createContact(searchable, freeMobile());
 
         browser.signInAs(supervisor);
+        // a new campaign from the list's form opens its own page
+        go("#/campaigns");
+        String code = unique("NEW").toUpperCase();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("campaign-new-code"))).sendKeys(code);
+        driver.findElement(By.id("campaign-new-name")).sendKeys("Spring calls");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("campaign-new-client"))).selectByVisibleText(alphaName);
+        driver.findElement(By.id("campaign-create")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("campaign-name"), "Spring calls (" + code + ")"));
+        JsonPath made = admin().queryParam("q", code).get("/api/campaigns").then().statusCode(200).extract().jsonPath();
+        assertThat(made.getString("items[0].type")).isEqualTo("INBOUND_AD");
+        assertThat(made.getString("items[0].name")).isEqualTo("Spring calls");
+
         go("#/campaigns/" + alphaCampaignId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-name"), alphaCampaign));
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("campaign-edit")));
         // a refusal shows the field's violation next to it
         WebElement operators = form.findElement(By.id("campaign-edit-operators"));
