@@ -156,6 +156,10 @@ class UiPortalIT {
         assertThat(driver.findElements(By.cssSelector("#campaign-details, #campaign-list"))).isEmpty();
         assertThat(driver.findElement(By.id("main")).getText()).doesNotContain(betaCampaign, "UI Portal Beta");
         as(alphaUser, alphaUser + "-pw").get("/api/campaigns/" + betaCampaignId).then().statusCode(404);
+        // and in Russian
+        driver.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("campaign-not-found"), "Кампания не найдена."));
+        assertThat(driver.findElement(By.id("campaign-back")).getText()).isEqualTo("Все кампании");
     }
 
     @Test
