@@ -200,8 +200,7 @@ class UiPortalIT {
         assertThat(driver.findElement(By.id("calls-exported")).getText()).startsWith("Saved ").contains(".csv");
         // the same export over the API: the client's call is in it, the other client's is not
         String csv = as(alphaUser, alphaUser + "-pw").queryParam("from", day.toString()).queryParam("to", day.toString())
-                .queryParam("kind", "all").queryParam("format", "csv").get("/api/reports/calls").then().statusCode(200)
-                .extract().asString();
+                .queryParam("format", "csv").get("/api/calls/export").then().statusCode(200).extract().asString();
         assertThat(csv).contains(alphaCampaign).doesNotContain(betaCampaign);
     }
 
