@@ -37,12 +37,20 @@ export function watchActivity() {
   const touch = () => { lastActivity = Date.now(); };
   document.addEventListener('keydown', touch, true);
   document.addEventListener('pointerdown', touch, true);
-  setInterval(() => {
-    if (signedIn() && Date.now() - lastActivity > idleMinutes * 60_000) {
-      signOut();
-      onExpired();
-    }
-  }, 15_000);
+  setInterval(idleTooLong, 15_000);
+}
+
+/**
+ * Ends the session when the user has been idle longer than allowed. Also asked before every request, so a tab
+ * woken from sleep (its timer late) never sends the credentials of a session that should have ended.
+ */
+function idleTooLong() {
+  if (signedIn() && Date.now() - lastActivity > idleMinutes * 60_000) {
+    signOut();
+    onExpired();
+    return true;
+  }
+  return false;
 }
 
 function encode(username, password) {
@@ -78,6 +86,7 @@ export async function signIn(username, password) {
 }
 
 export async function api(method, path, body) {
+  if (idleTooLong()) throw new ApiError(401, { detail: 'The session ended after inactivity' });
   try {
     return await send(method, path, body, sessionStorage.getItem(KEY));
   } catch (e) {

@@ -241,6 +241,8 @@ class UiAdminIT {
             browser.signInAs(operator);
             // six idle minutes pass (the page's clock is moved on): more than the setting's 5, less than the default 30
             driver.executeScript("const real = Date.now; Date.now = () => real() + 6 * 60_000;");
+            // the next request (no key press or click: a script changes the screen) finds the session ended
+            driver.executeScript("location.hash = '#/callbacks';");
             WebElement message = new WebDriverWait(driver, Duration.ofSeconds(25))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("login-message")));
             assertThat(message.getText()).isEqualTo("Your session ended after inactivity. Please sign in again.");
