@@ -149,6 +149,10 @@ class UiPortalIT {
         assertThat(driver.findElement(By.cssSelector("#list-stats [data-stat='total'] dd")).getText()).isEqualTo("0");
         assertThat(driver.findElements(By.cssSelector("#campaign-edit, #list-add, #list-import, #rules-form"))).isEmpty();
         browser.screenshot("client-campaign");
+        // its calls are one link away, filtered by the campaign
+        driver.findElement(By.id("campaign-calls")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("calls-campaign"), "value", alphaCampaign));
+        assertThat(driver.findElements(By.cssSelector("#calls-campaign option[value='" + betaCampaign + "']"))).isEmpty();
 
         go("#/campaigns/" + betaCampaignId);
         WebElement notFound = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("campaign-not-found")));
