@@ -1,7 +1,9 @@
 // The REST API with HTTP Basic. The credentials live in sessionStorage only (gone with the tab) and are
 // dropped after a period without activity; nothing else is stored.
 const KEY = 'switchboard.credentials';
+/** The default inactivity timeout; the server's setting (GET /api/me → idleMinutes) replaces it once known. */
 export const IDLE_MINUTES = 30;
+let idleMinutes = IDLE_MINUTES;
 let lastActivity = Date.now();
 let onExpired = () => {};
 
@@ -25,17 +27,30 @@ export function whenExpired(callback) {
   onExpired = callback;
 }
 
-/** Any key press or click keeps the session alive; a timer ends it after IDLE_MINUTES without either. */
+/** Takes the inactivity timeout of the settings, as GET /api/me delivers it (idleMinutes). */
+export function idleAfter(minutes) {
+  if (Number.isFinite(minutes) && minutes > 0) idleMinutes = minutes;
+}
+
+/** Any key press or click keeps the session alive; a timer ends it after idleMinutes without either. */
 export function watchActivity() {
   const touch = () => { lastActivity = Date.now(); };
   document.addEventListener('keydown', touch, true);
   document.addEventListener('pointerdown', touch, true);
-  setInterval(() => {
-    if (signedIn() && Date.now() - lastActivity > IDLE_MINUTES * 60_000) {
-      signOut();
-      onExpired();
-    }
-  }, 15_000);
+  setInterval(idleTooLong, 15_000);
+}
+
+/**
+ * Ends the session when the user has been idle longer than allowed. Also asked before every request, so a tab
+ * woken from sleep (its timer late) never sends the credentials of a session that should have ended.
+ */
+function idleTooLong() {
+  if (signedIn() && Date.now() - lastActivity > idleMinutes * 60_000) {
+    signOut();
+    onExpired();
+    return true;
+  }
+  return false;
 }
 
 function encode(username, password) {
@@ -66,10 +81,12 @@ export async function signIn(username, password) {
   const me = await send('GET', '/api/me', undefined, authorization);
   sessionStorage.setItem(KEY, authorization);
   lastActivity = Date.now();
+  idleAfter(me?.idleMinutes);
   return me;
 }
 
 export async function api(method, path, body) {
+  if (idleTooLong()) throw new ApiError(401, { detail: 'The session ended after inactivity' });
   try {
     return await send(method, path, body, sessionStorage.getItem(KEY));
   } catch (e) {

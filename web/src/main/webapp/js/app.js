@@ -2,7 +2,7 @@
 import { watchPhones } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, has, language, setLanguage } from './i18n.js';
-import { get, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
+import { get, idleAfter, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
 import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
@@ -16,6 +16,9 @@ import { supervisorCallbacksView } from './callbacks.js';
 import { myDayView } from './myday.js';
 import { surveysView } from './surveys.js';
 import { aftersalesView } from './aftersales.js';
+import { campaignsView } from './campaigns.js';
+import { callsView } from './calls.js';
+import { usersView, clientsView, settingsView, auditView } from './admin.js';
 
 // a supervisor gets the callbacks board, an operator their own callbacks
 const callbacksFor = (main, me, params) => ((me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN')
@@ -35,6 +38,12 @@ const views = {
   '/my-day': myDayView,
   '/surveys': surveysView,
   '/aftersales': aftersalesView,
+  '/campaigns': campaignsView,
+  '/calls': callsView,
+  '/admin/users': usersView,
+  '/admin/clients': clientsView,
+  '/admin/settings': settingsView,
+  '/admin/audit': auditView,
 };
 
 const top = document.getElementById('top');
@@ -94,7 +103,10 @@ function renderShell() {
 async function route() {
   if (!signedIn()) return showLogin();
   try {
-    if (!me) me = await get('/api/me');
+    if (!me) {
+      me = await get('/api/me');
+      idleAfter(me.idleMinutes);
+    }
   } catch (e) {
     return;
   }

@@ -102,4 +102,38 @@ class ClientsSettingsIT {
         restore.put("version", version + 1);
         admin().body(restore).put("/api/settings").then().statusCode(200).body("minTalkSeconds", equalTo(body.get("minTalkSeconds")));
     }
+
+    @Test
+    void theSessionIdleTimeoutIsASettingOf5To480MinutesThatMeDelivers() {
+        String operator = unique("idleop");
+        createUser(operator, List.of("OPERATOR"), freeExtension(), null);
+        as(operator, operator + "-pw").get("/api/me").then().statusCode(200).body("idleMinutes", equalTo(30));
+        Map<String, Object> body = new HashMap<>(admin().get("/api/settings").then().statusCode(200)
+                .body("sessionIdleMinutes", equalTo(30)).extract().jsonPath().getMap("$"));
+        int version;
+
+        for (int wrong : new int[] {4, 481}) {
+            Map<String, Object> bad = new HashMap<>(body);
+            bad.put("sessionIdleMinutes", wrong);
+            admin().body(bad).put("/api/settings").then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations[0].field", equalTo("sessionIdleMinutes"))
+                    .body("violations[0].message", containsString("between 5 and 480"));
+        }
+        // a body written before the field existed leaves it as it is
+        Map<String, Object> without = new HashMap<>(body);
+        without.remove("sessionIdleMinutes");
+        version = admin().body(without).put("/api/settings").then().statusCode(200).body("sessionIdleMinutes", equalTo(30))
+                .extract().jsonPath().getInt("version");
+
+        Map<String, Object> change = new HashMap<>(body);
+        change.put("sessionIdleMinutes", 45);
+        change.put("version", version);
+        version = admin().body(change).put("/api/settings").then().statusCode(200).body("sessionIdleMinutes", equalTo(45))
+                .extract().jsonPath().getInt("version");
+        as(operator, operator + "-pw").get("/api/me").then().statusCode(200).body("idleMinutes", equalTo(45));
+
+        change.put("sessionIdleMinutes", 30);
+        change.put("version", version);
+        admin().body(change).put("/api/settings").then().statusCode(200).body("sessionIdleMinutes", equalTo(30));
+    }
 }

@@ -44,7 +44,10 @@ import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.imports.boundary.Uploads;
 import org.switchboard.core.imports.control.Imports;
+import org.switchboard.core.tabular.TabularFormat;
+import org.switchboard.core.tabular.TabularWriter;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.security.Caller;
@@ -107,6 +110,61 @@ public class CallsResource {
             @QueryParam("hasRecording") Boolean hasRecording, @QueryParam("contactId") Long contactId,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, CallLog.SORTABLE, "-startedAt");
+        return log.list(filter(operator, from, to, campaign, direction, disposition, minTalk, maxTalk, hasRecording,
+                contactId), viewer(), request).map(CallView::of);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", Uploads.XLSX, MediaType.APPLICATION_JSON})
+    @Transactional
+    @Operation(summary = "Export the calls GET /api/calls lists, with the same filters, as CSV or XLSX (format=csv|xlsx "
+            + "or Accept), newest first; at most " + EXPORT_LIMIT + " calls, else narrow the filters")
+    public Response export(@QueryParam("operator") String operator, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("campaign") String campaign,
+            @QueryParam("direction") String direction, @QueryParam("disposition") String disposition,
+            @QueryParam("minTalk") Integer minTalk, @QueryParam("maxTalk") Integer maxTalk,
+            @QueryParam("hasRecording") Boolean hasRecording, @QueryParam("contactId") Long contactId,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        TabularFormat tabular = Uploads.exportFormat(format, headers.getAcceptableMediaTypes());
+        CallLog.Filter filter = filter(operator, from, to, campaign, direction, disposition, minTalk, maxTalk,
+                hasRecording, contactId);
+        // the rows are read here, inside the transaction; the response only writes them
+        List<List<Object>> rows = new ArrayList<>();
+        for (int number = 0; ; number++) {
+            Page<Call> chunk = log.list(filter, viewer(), PageRequest.of(String.valueOf(number),
+                    String.valueOf(PageRequest.MAX_SIZE), "-startedAt", CallLog.SORTABLE, "-startedAt"));
+            if (chunk.total() > EXPORT_LIMIT) {
+                throw ProblemException.badRequest("The filters match " + chunk.total() + " calls; an export holds at most "
+                        + EXPORT_LIMIT + ": narrow the period or the other filters");
+            }
+            for (Call c : chunk.items()) {
+                rows.add(java.util.Arrays.<Object>asList(c.getId(), c.getStartedAt(), c.getDirection().name(), c.getOperator(),
+                        c.getExtension(), c.getCustomerNumber(), c.getCampaign(), c.getDisposition().asterisk(),
+                        c.getTalkSeconds(), c.getDurationSeconds(), c.getOutcome(), c.getRecordingFile() != null));
+            }
+            if (chunk.items().size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        java.time.ZoneId zone = callCentre.zone();
+        StreamingOutput body = out -> {
+            try (TabularWriter writer = TabularWriter.open(tabular, out, EXPORT_HEADER, zone)) {
+                for (List<Object> row : rows) {
+                    writer.row(row);
+                }
+            }
+        };
+        return Response.ok(body, tabular.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"calls." + tabular.extension() + "\"").build();
+    }
+
+    private static final int EXPORT_LIMIT = 100_000;
+    private static final List<String> EXPORT_HEADER = List.of("id", "started_at", "direction", "operator", "extension",
+            "number", "campaign", "disposition", "talk_seconds", "duration_seconds", "outcome", "recorded");
+
+    private static CallLog.Filter filter(String operator, String from, String to, String campaign, String direction,
+            String disposition, Integer minTalk, Integer maxTalk, Boolean hasRecording, Long contactId) {
         Call.Direction dir = null;
         if (direction != null && !direction.isBlank()) {
             try {
@@ -123,8 +181,8 @@ public class CallsResource {
                 throw ProblemException.invalid("disposition", "must be ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION");
             }
         }
-        return log.list(new CallLog.Filter(operator, date("from", from), date("to", to), campaign, dir, disp, minTalk,
-                maxTalk, hasRecording, contactId), viewer(), request).map(CallView::of);
+        return new CallLog.Filter(operator, date("from", from), date("to", to), campaign, dir, disp, minTalk, maxTalk,
+                hasRecording, contactId);
     }
 
     @GET

@@ -44,12 +44,13 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("5");
+                assertThat(a.schemaVersion()).isEqualTo("6");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
             assertThat(settings.thresholds().minTalkSeconds()).isEqualTo(20);
             assertThat(settings.thresholds().longCallSeconds()).isEqualTo(1200);
+            assertThat(settings.sessionIdleMinutes()).isEqualTo(30);
         }
     }
 

@@ -12,9 +12,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -146,27 +144,5 @@ public class CampaignsResource {
             params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%");
         }
         return Queries.page(em, Campaign.class, "Campaign", "c", where, params, request).map(CampaignView::of);
-    }
-
-    @GET
-    @Path("{id}")
-    @Transactional
-    @Operation(summary = "One campaign; a CLIENT user gets 404 for another client's")
-    public CampaignView get(@PathParam("id") long id) {
-        return CampaignView.of(visible(id));
-    }
-
-    @PUT
-    @Path("{id}")
-    @Transactional
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER})
-    @Operation(summary = "Change a campaign's name, period and active flag; send the version you read")
-    public CampaignView update(@PathParam("id") long id, CampaignInput input) {
-        checks.valid(input);
-        return CampaignView.of(book.update(id, input));
-    }
-
-    private Campaign visible(long id) {
-        return book.visible(id);
     }
 }

@@ -22,6 +22,7 @@ import org.switchboard.core.people.control.UserAccounts;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
+import org.switchboard.core.settings.control.CallCentre;
 
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,9 +42,15 @@ public class MeResource {
     @Inject
     Checks checks;
 
-    /** The logged-in user, and the navigation their roles see in the modules deployed. */
+    @Inject
+    CallCentre callCentre;
+
+    /**
+     * The logged-in user, the navigation their roles see in the modules deployed, and {@code idleMinutes}: the
+     * settings' session inactivity timeout, after which the browser UI signs them out.
+     */
     public record Me(Long id, String username, String fullName, List<String> roles, String extension, String team,
-            Long clientId, List<Navigation> navigation) {
+            Long clientId, List<Navigation> navigation, int idleMinutes) {
     }
 
     public record Navigation(String module, String key, String path) {
@@ -67,7 +74,7 @@ public class MeResource {
                 .toList();
         UserView view = UserView.of(user);
         return new Me(view.id(), view.username(), view.fullName(), view.roles(), view.extension(), view.team(),
-                view.clientId(), navigation);
+                view.clientId(), navigation, callCentre.settings().sessionIdleMinutes());
     }
 
     @POST

@@ -70,6 +70,9 @@ public class SettingsResource {
             Integer planMissPercent,
             String pbxTimeZone,
             @Min(value = 1024, message = "must be at least 1024") Long recordingMaxBytes,
+            @Min(value = Settings.MIN_IDLE_MINUTES, message = "must be between 5 and 480")
+            @Max(value = Settings.MAX_IDLE_MINUTES, message = "must be between 5 and 480")
+            Integer sessionIdleMinutes,
             Long version) {
 
         static SettingsBody of(Settings s) {
@@ -78,7 +81,7 @@ public class SettingsResource {
                     t.leadSpikeFactor(), t.leadSpikeWindowDays(), t.shortCallsMinAnswered(), t.shortCallsPercent(),
                     t.longCallsMinCount(), t.repeatDialsMax(), t.planMissPercent(),
                     s.configuredPbxZone() == null ? null : s.configuredPbxZone().getId(), s.recordingMaxBytes(),
-                    s.getVersion());
+                    s.sessionIdleMinutes(), s.getVersion());
         }
     }
 
@@ -123,6 +126,10 @@ public class SettingsResource {
                 || thresholds.longCallSeconds() != settings.thresholds().longCallSeconds();
         settings.change(zone, thresholds);
         settings.telephony(pbxZone, body.recordingMaxBytes() == null ? settings.recordingMaxBytes() : body.recordingMaxBytes());
+        // optional on PUT, so clients written before it keep working: absent keeps the current value
+        if (body.sessionIdleMinutes() != null) {
+            settings.sessionIdle(body.sessionIdleMinutes());
+        }
         em.flush();
         if (zoneChanged || callThresholdsChanged) {
             changed.fire(new SettingsChanged(null, zoneChanged));

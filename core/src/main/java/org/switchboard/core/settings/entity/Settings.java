@@ -64,6 +64,10 @@ public class Settings {
     @Column(name = "recording_max_bytes", nullable = false)
     private long recordingMaxBytes;
 
+    /** Minutes without a key press or click after which the browser UI signs its user out. */
+    @Column(name = "session_idle_minutes", nullable = false)
+    private int sessionIdleMinutes;
+
     @Version
     private long version;
 
@@ -102,6 +106,22 @@ public class Settings {
         }
         this.pbxTimeZone = pbxZone == null ? null : pbxZone.getId();
         this.recordingMaxBytes = recordingMaxBytes;
+    }
+
+    /** Bounds of {@link #sessionIdleMinutes()}: not so short that reading a report ends a session, at most a working day. */
+    public static final int MIN_IDLE_MINUTES = 5;
+    public static final int MAX_IDLE_MINUTES = 480;
+
+    public void sessionIdle(int minutes) {
+        if (minutes < MIN_IDLE_MINUTES || minutes > MAX_IDLE_MINUTES) {
+            throw new IllegalArgumentException("sessionIdleMinutes must be between " + MIN_IDLE_MINUTES + " and "
+                    + MAX_IDLE_MINUTES);
+        }
+        this.sessionIdleMinutes = minutes;
+    }
+
+    public int sessionIdleMinutes() {
+        return sessionIdleMinutes;
     }
 
     /** The PBX's zone as configured, or null when it is the call-centre zone. */
