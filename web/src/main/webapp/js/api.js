@@ -37,7 +37,7 @@ export function watchActivity() {
   const touch = () => { lastActivity = Date.now(); };
   document.addEventListener('keydown', touch, true);
   document.addEventListener('pointerdown', touch, true);
-  setInterval(idleTooLong, 15_000);
+  setInterval(idleTooLong, 5_000);
 }
 
 /**

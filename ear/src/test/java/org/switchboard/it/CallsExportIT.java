@@ -84,4 +84,32 @@ class CallsExportIT {
         admin().queryParam("format", "pdf").get("/api/calls/export").then().statusCode(400)
                 .body("violations[0].field", equalTo("format"));
     }
+
+    @Test
+    void anExportLongerThanOnePageHoldsEveryCallOnceNewestFirst() {
+        long client = createClient(unique("Export Many"));
+        String campaign = createCampaign(client, "OUTBOUND");
+        String extension = freeExtension();
+        createUser(unique("expmany"), List.of("OPERATOR"), extension, null);
+        LocalDate day = LocalDate.of(2026, 9, 4);
+        String base = "1778" + (System.currentTimeMillis() % 1_000_000L);
+        // 2 503 calls: two full pages of the export's keyset reading and a part; 40 share each start second
+        StringBuilder file = new StringBuilder();
+        int count = 2_503;
+        for (int i = 0; i < count; i++) {
+            file.append(CallsIT.cdr(campaign, extension, "7916" + String.format("%07d", i), "PJSIP/" + extension + "-0000m001",
+                    "PJSIP/trunk-0000m101", "", day.atTime(9, 0).plusSeconds(i / 40), 2, 30, "ANSWERED", base + "." + i, null))
+                    .append('\n');
+        }
+        admin().contentType("text/csv").body(file.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/calls/import/asterisk").then().statusCode(200).body("imported", equalTo(count));
+
+        List<String> lines = admin().queryParam("campaign", campaign).queryParam("format", "csv")
+                .get("/api/calls/export").then().statusCode(200).extract().asString().lines().toList();
+        assertThat(lines).hasSize(count + 1);
+        List<String> ids = lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        List<String> starts = lines.subList(1, lines.size()).stream().map(l -> l.split(",")[1]).toList();
+        assertThat(starts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
 }

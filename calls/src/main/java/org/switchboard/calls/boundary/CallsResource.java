@@ -119,7 +119,7 @@ public class CallsResource {
     @Produces({"text/csv", Uploads.XLSX, MediaType.APPLICATION_JSON})
     @Transactional
     @Operation(summary = "Export the calls GET /api/calls lists, with the same filters, as CSV or XLSX (format=csv|xlsx "
-            + "or Accept), newest first; at most " + EXPORT_LIMIT + " calls, else narrow the filters")
+            + "or Accept), newest first, streamed")
     public Response export(@QueryParam("operator") String operator, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("campaign") String campaign,
             @QueryParam("direction") String direction, @QueryParam("disposition") String disposition,
@@ -129,39 +129,18 @@ public class CallsResource {
         TabularFormat tabular = Uploads.exportFormat(format, headers.getAcceptableMediaTypes());
         CallLog.Filter filter = filter(operator, from, to, campaign, direction, disposition, minTalk, maxTalk,
                 hasRecording, contactId);
-        // the rows are read here, inside the transaction; the response only writes them
-        List<List<Object>> rows = new ArrayList<>();
-        for (int number = 0; ; number++) {
-            Page<Call> chunk = log.list(filter, viewer(), PageRequest.of(String.valueOf(number),
-                    String.valueOf(PageRequest.MAX_SIZE), "-startedAt", CallLog.SORTABLE, "-startedAt"));
-            if (chunk.total() > EXPORT_LIMIT) {
-                throw ProblemException.badRequest("The filters match " + chunk.total() + " calls; an export holds at most "
-                        + EXPORT_LIMIT + ": narrow the period or the other filters");
-            }
-            for (Call c : chunk.items()) {
-                rows.add(java.util.Arrays.<Object>asList(c.getId(), c.getStartedAt(), c.getDirection().name(), c.getOperator(),
-                        c.getExtension(), c.getCustomerNumber(), c.getCampaign(), c.getDisposition().asterisk(),
-                        c.getTalkSeconds(), c.getDurationSeconds(), c.getOutcome(), c.getRecordingFile() != null));
-            }
-            if (chunk.items().size() < PageRequest.MAX_SIZE) {
-                break;
-            }
-        }
+        CallLog.Viewer viewer = viewer();
+        log.check(filter, viewer);
         java.time.ZoneId zone = callCentre.zone();
+        // streamed: the calls are read page by page while the file is written, however many match
         StreamingOutput body = out -> {
-            try (TabularWriter writer = TabularWriter.open(tabular, out, EXPORT_HEADER, zone)) {
-                for (List<Object> row : rows) {
-                    writer.row(row);
-                }
+            try (TabularWriter writer = TabularWriter.open(tabular, out, CallLog.EXPORT_COLUMNS, zone)) {
+                log.export(filter, viewer, writer);
             }
         };
         return Response.ok(body, tabular.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"calls." + tabular.extension() + "\"").build();
     }
-
-    private static final int EXPORT_LIMIT = 100_000;
-    private static final List<String> EXPORT_HEADER = List.of("id", "started_at", "direction", "operator", "extension",
-            "number", "campaign", "disposition", "talk_seconds", "duration_seconds", "outcome", "recorded");
 
     private static CallLog.Filter filter(String operator, String from, String to, String campaign, String direction,
             String disposition, Integer minTalk, Integer maxTalk, Boolean hasRecording, Long contactId) {
