@@ -6,6 +6,7 @@ import { clear, el, field } from './dom.js';
 import { t, addStrings, formatNumber } from './i18n.js';
 import { get, post, put } from './api.js';
 import { wallTime } from './outbound.js';
+import { problemText } from './violations.js';
 
 addStrings({
   en: {
@@ -37,11 +38,6 @@ addStrings({
     'cbb.cancelLabel': 'Отменить перезвон №{0}',
   },
 });
-
-function problemText(e) {
-  const details = (e.problem?.violations || []).map((v) => `${v.field} ${v.message}`).join('; ');
-  return t('error.generic', details || e.message);
-}
 
 export async function supervisorCallbacksView(main) {
   const overdue = el('input', { type: 'checkbox', id: 'cbb-overdue' });

@@ -4,7 +4,8 @@
 import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, has, addStrings, formatDateTime, formatNumber, today } from './i18n.js';
-import { get, getBlob } from './api.js';
+import { get } from './api.js';
+import { loadRecording, release } from './recording.js';
 import { download, progressBar } from './transfer.js';
 import { pager } from './campaigns.js';
 import { showProblem } from './violations.js';
@@ -160,12 +161,9 @@ function callTable(page, open, go) {
   ];
 }
 
-let playing = null;
-
-/** Fetches the recording with the credentials as a Blob (an <audio> cannot send them) and plays its blob: URL. */
+/** Opens the player for a call's recording (recording.js fetches it with the credentials) and starts it. */
 function play(target, call, row) {
-  if (playing) URL.revokeObjectURL(playing);
-  playing = null;
+  release();
   document.querySelectorAll('#calls-table tr[aria-selected]').forEach((r) => r.removeAttribute('aria-selected'));
   row.setAttribute('aria-selected', 'true');
   const audio = el('audio', { id: 'calls-audio', controls: true, preload: 'metadata' });
@@ -173,16 +171,13 @@ function play(target, call, row) {
   const heading = el('h2', { tabindex: -1 }, t('cl.playing', formatDateTime(call.startedAt), ''), phone(call.customerNumber));
   clear(target, el('div', { class: 'card' }, heading, audio, status,
     el('button', { type: 'button', class: 'link', id: 'calls-player-close', onclick: () => {
-      if (playing) URL.revokeObjectURL(playing);
-      playing = null;
+      release();
       clear(target);
       row.querySelector('button.calls-play')?.focus();
     } }, t('cl.close'))));
   heading.focus();
-  getBlob(`/api/calls/${encodeURIComponent(call.id)}/recording`).then((blob) => {
-    if (!audio.isConnected) return;
-    playing = URL.createObjectURL(blob);
-    audio.src = playing;
+  loadRecording(audio, call.id).then((loaded) => {
+    if (!loaded) return;
     clear(status);
     audio.play().catch(() => {}); // autoplay may be refused; the controls stay
   }).catch((e) => clear(status, el('span', { class: 'message', role: 'alert' }, t('error.generic', e.message))));

@@ -4,7 +4,8 @@
 import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, addStrings, formatDate, formatDateTime, formatNumber } from './i18n.js';
-import { get, getBlob, post, put } from './api.js';
+import { get, post, put } from './api.js';
+import { loadRecording } from './recording.js';
 import { download, progressBar, upload } from './transfer.js';
 
 addStrings({
@@ -233,17 +234,13 @@ function callsTable(calls, player) {
 function recordingPlayer() {
   const audio = el('audio', { id: 'contact-audio', controls: true, preload: 'metadata', hidden: true });
   const caption = el('p', { id: 'contact-audio-status', role: 'status' });
-  let url = null;
   const element = el('div', { class: 'player' }, caption, audio);
   return {
     element,
     async play(call) {
       clear(caption, t('loading'));
       try {
-        const blob = await getBlob(call.recording.href || `/api/calls/${call.id}/recording`);
-        if (url) URL.revokeObjectURL(url);
-        url = URL.createObjectURL(blob);
-        audio.src = url;
+        if (!(await loadRecording(audio, call.id))) return;
         audio.hidden = false;
         audio.dataset.callId = call.id;
         clear(caption, t('ct.playing', formatDateTime(call.startedAt)));

@@ -5,6 +5,7 @@ import { clear, el, field } from './dom.js';
 import { t, addStrings, formatDateTime, formatNumber } from './i18n.js';
 import { get, post } from './api.js';
 import { figuresPanel } from './myday.js';
+import { problemText } from './violations.js';
 
 addStrings({
   en: {
@@ -133,8 +134,7 @@ function callForm(number, contact, campaigns, refresh) {
       refreshFigures();
       await refresh(el('p', { id: 'inbound-done', class: 'ok', role: 'status' }, done.join(' ')));
     } catch (e) {
-      const details = (e.problem?.violations || []).map((v) => `${v.field} ${v.message}`).join('; ');
-      clear(message, t('error.generic', details || e.message));
+      clear(message, problemText(e));
     }
   });
   return form;

@@ -74,7 +74,6 @@ export function leadsView(main, me) {
     clear(results, el('p', {}, t('loading')));
     try {
       const found = await get('/api/leads', { ...current, page, size: PAGE_SIZE, sort: '-createdAt' });
-      const contacts = await contactsOf(found.items.map((l) => l.contactId));
       if (mine !== request) return;
       shown = page;
       if (found.items.length === 0) {
@@ -82,7 +81,7 @@ export function leadsView(main, me) {
         return;
       }
       clear(results, el('p', { id: 'leads-total', class: 'hint' }, t('ld.total', formatNumber(found.total))),
-        leadsTable(found.items, contacts, { mayMove, linkContacts, move }),
+        leadsTable(found.items, { mayMove, linkContacts, move }),
         pager('leads-pager', found, load));
     } catch (e) {
       if (mine === request) clear(results, failure(e));
@@ -122,34 +121,19 @@ export function leadsView(main, me) {
   load(0);
 }
 
-const contactCache = new Map();
-
-/** The contacts of a page of leads, each fetched once (one the user may not see shows as its number). */
-async function contactsOf(ids) {
-  const wanted = [...new Set(ids.filter((id) => id != null && !contactCache.has(id)))];
-  await Promise.all(wanted.map(async (id) => {
-    try {
-      contactCache.set(id, await get(`/api/contacts/${id}`));
-    } catch (e) {
-      contactCache.set(id, null);
-    }
-  }));
-  return contactCache;
-}
-
-function leadsTable(leads, contacts, { mayMove, linkContacts, move }) {
+/** The leads with their contacts' names and first numbers, which the list's answer carries. */
+function leadsTable(leads, { mayMove, linkContacts, move }) {
   const head = ['lead.id', 'lead.created', 'ld.contact', 'call.campaign', 'call.operator', 'lead.status', 'lead.value'];
   if (mayMove) head.push('ld.move');
   return el('table', { class: 'data', id: 'leads-table' },
     el('caption', { class: 'visually-hidden' }, t('ld.list')),
     el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, leads.map((l) => {
-      const contact = contacts.get(l.contactId);
-      const name = contact?.fullName || `#${l.contactId}`;
+      const name = l.contactName || `#${l.contactId}`;
       return el('tr', { dataset: { id: l.id, status: l.status, version: l.version } },
         el('th', { scope: 'row' }, `#${l.id}`), el('td', {}, formatDateTime(l.createdAt)),
         el('td', {}, linkContacts ? el('a', { href: `#/contacts/${l.contactId}` }, name) : name,
-          contact?.phones?.[0] ? [' ', phone(contact.phones[0].number)] : null),
+          l.contactNumber ? [' ', phone(l.contactNumber)] : null),
         el('td', {}, l.campaign ?? '—'), el('td', {}, l.operator ?? '—'),
         el('td', {}, statusBadge(l.status), l.lostReason ? ` ${l.lostReason}` : null),
         el('td', { class: 'num' }, formatNumber(l.estimatedValue, 2)),

@@ -7,6 +7,7 @@ import { clear, el, field } from './dom.js';
 import { t, addStrings, formatDate, formatDateTime, formatTime, language, today } from './i18n.js';
 import { get, put } from './api.js';
 import { download, progressBar } from './transfer.js';
+import { problemText } from './violations.js';
 
 addStrings({
   en: {
@@ -54,11 +55,6 @@ function weekOf(day) {
 
 const weekday = (day) => new Intl.DateTimeFormat(language(), { weekday: 'short', timeZone: 'UTC' })
   .format(new Date(day + 'T00:00:00Z'));
-
-function problemText(e) {
-  const details = (e.problem?.violations || []).map((v) => `${v.field} ${v.message}`).join('; ');
-  return t('error.generic', details || e.message);
-}
 
 export async function meetingsView(main, me, params = []) {
   const supervisor = (me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN');

@@ -7,6 +7,7 @@ import { t, has, addStrings, formatDate, formatDateTime } from './i18n.js';
 import { get, post } from './api.js';
 import { interviewPanel } from './survey-interview.js';
 import { figuresPanel } from './myday.js';
+import { problemText } from './violations.js';
 
 addStrings({
   en: {
@@ -69,11 +70,6 @@ export function wallTime(iso) {
   if (!iso) return '—';
   const offset = iso.length > 19 ? iso.slice(19).replace(/^\.\d+/, '') : '';
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${offset && offset !== 'Z' ? ` (UTC${offset})` : offset ? ' (UTC)' : ''}`;
-}
-
-function problemText(e) {
-  const details = (e.problem?.violations || []).map((v) => `${v.field} ${v.message}`).join('; ');
-  return t('error.generic', details || e.message);
 }
 
 /** A datetime-local value read in the browser's zone as an instant with offset, or null. */

@@ -4,6 +4,7 @@
 import { clear, el, field } from './dom.js';
 import { t, addStrings, formatDate, formatNumber, language, today } from './i18n.js';
 import { get, post } from './api.js';
+import { problemText } from './violations.js';
 
 addStrings({
   en: {
@@ -89,11 +90,6 @@ export async function plansView(main) {
   });
   main.append(editor.form, el('h2', {}, t('plans.period')), filter, list);
   filter.requestSubmit();
-}
-
-function problemText(e) {
-  const details = (e.problem?.violations || []).map((v) => `${v.field} ${v.message}`).join('; ');
-  return t('error.generic', details || e.message);
 }
 
 function plansTable(rows, edit) {

@@ -2,7 +2,8 @@
 // credentials (the <audio> cannot send them itself; a blob: URL also seeks), and a review on a scorecard.
 import { clear, el, field } from './dom.js';
 import { t, formatDateTime, formatNumber } from './i18n.js';
-import { get, getBlob, post } from './api.js';
+import { get, post } from './api.js';
+import { loadRecording, release } from './recording.js';
 
 function today() {
   const d = new Date();
@@ -17,11 +18,6 @@ export function qaView(main) {
     el('button', { type: 'submit', class: 'primary', id: 'qa-show' }, t('report.show')));
   const output = el('div', { id: 'qa-sample', 'aria-live': 'polite' });
   const detail = el('section', { id: 'qa-call' });
-  const player = { url: null };
-  const release = () => {
-    if (player.url) URL.revokeObjectURL(player.url);
-    player.url = null;
-  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     release();
@@ -33,7 +29,7 @@ export function qaView(main) {
         output.querySelectorAll('tr[aria-selected]').forEach((r) => r.removeAttribute('aria-selected'));
         row.setAttribute('aria-selected', 'true');
         release();
-        openCall(detail, entry, player);
+        openCall(detail, entry);
       }));
     } catch (e) {
       clear(output, failure(e));
@@ -61,18 +57,15 @@ function sampleTable(sample, open) {
     })));
 }
 
-async function openCall(target, entry, player) {
+async function openCall(target, entry) {
   const audio = el('audio', { id: 'qa-audio', controls: true, preload: 'metadata' });
   const status = el('p', { id: 'qa-audio-status', role: 'status' }, t('loading'));
   const review = el('div', { id: 'qa-review' });
   clear(target, el('h2', { tabindex: -1 }, t('qa.call', entry.operator ?? '—', formatDateTime(entry.startedAt))),
     audio, status, review);
   target.querySelector('h2').focus();
-  getBlob(`/api/calls/${encodeURIComponent(entry.callId)}/recording`).then((blob) => {
-    if (!audio.isConnected) return; // another call was opened meanwhile
-    player.url = URL.createObjectURL(blob);
-    audio.src = player.url;
-    clear(status);
+  loadRecording(audio, entry.callId).then((loaded) => {
+    if (loaded) clear(status); // else another call was opened meanwhile
   }).catch((e) => clear(status, failure(e)));
   try {
     const page = await get('/api/qa/scorecards', { active: true, size: 100 });

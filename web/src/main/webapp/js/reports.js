@@ -24,6 +24,7 @@ addStrings({
     'report.leadsChartText': 'Leads per day from {0} to {1}: {2}.',
     'report.export': 'Export the operator days',
     'report.flagged': '{0} — see the anomalies',
+    'report.team': 'Team', 'report.campaign': 'Campaign', 'report.allCampaigns': 'All campaigns',
   },
   ru: {
     'report.thresholds': 'Действующие пороги',
@@ -40,6 +41,7 @@ addStrings({
     'report.leadsChartText': 'Лиды по дням с {0} по {1}: {2}.',
     'report.export': 'Выгрузка дней операторов',
     'report.flagged': '{0} — см. аномалии',
+    'report.team': 'Команда', 'report.campaign': 'Кампания', 'report.allCampaigns': 'Все кампании',
   },
 });
 
@@ -72,12 +74,20 @@ export function operatorDaysView(main) {
   const from = el('input', { id: 'report-from', type: 'date', value: today(), required: true });
   const to = el('input', { id: 'report-to', type: 'date', value: today(), required: true });
   const operator = el('input', { id: 'report-operator', autocomplete: 'off' });
+  const team = el('input', { id: 'report-team', autocomplete: 'off', size: 10 });
+  // the campaigns the user may see (a client's user: its own); a narrowed report carries no plan
+  const campaign = el('select', { id: 'report-campaign' }, el('option', { value: '' }, t('report.allCampaigns')));
+  get('/api/campaigns', { size: 500 }).then((page) => campaign.append(...(page.items || [])
+    .map((c) => el('option', { value: c.code }, c.name ? `${c.code} — ${c.name}` : c.code)))).catch(() => {});
   const form = el('form', { id: 'report-form', class: 'row' },
     field(t('report.from'), from), field(t('report.to'), to), field(t('report.operator'), operator),
+    field(t('report.team'), team), field(t('report.campaign'), campaign),
     el('button', { type: 'submit', class: 'primary', id: 'report-show' }, t('report.show')));
   const params = () => {
     const p = { from: from.value, to: to.value };
     if (operator.value.trim()) p.operator = operator.value.trim();
+    if (team.value.trim()) p.team = team.value.trim();
+    if (campaign.value) p.campaign = campaign.value;
     return p;
   };
   const thresholds = el('p', { id: 'report-thresholds', class: 'thresholds' });

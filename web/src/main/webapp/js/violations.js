@@ -36,3 +36,9 @@ export function showProblem(message, e, form) {
     unplaced.length ? el('ul', { class: 'message' }, unplaced.map((v) => el('li', {}, `${v.field ?? ''} ${v.message ?? ''}`))) : null);
   form?.querySelector('[aria-invalid="true"]')?.focus();
 }
+
+/** A refusal in one line of text: the field violations when there are any, else the problem's detail. */
+export function problemText(e) {
+  const details = (e.problem?.violations || []).map((v) => `${v.field} ${v.message}`).join('; ');
+  return t('error.generic', details || e.message);
+}

@@ -93,6 +93,11 @@ class LeadsIT {
         List<Integer> newestFirst = admin().queryParam("operator", operator).get("/api/leads").then()
                 .body("total", equalTo(2)).extract().jsonPath().getList("items.id");
         assertThat(newestFirst).containsExactly(day2, day1);
+        // a list carries each lead's contact name and first number, so a screen needs no request per contact
+        String number = admin().get("/api/contacts/" + contact).then().extract().jsonPath().getString("phones[0].number");
+        admin().queryParam("operator", operator).get("/api/leads").then()
+                .body("items.contactName", equalTo(List.of("Lead Person", "Lead Person")))
+                .body("items.contactNumber", equalTo(List.of(number, number)));
         admin().queryParam("campaign", campaign).queryParam("from", "2026-11-21").queryParam("to", "2026-11-21")
                 .get("/api/leads").then().body("items.id", equalTo(List.of(day2)));
         admin().queryParam("campaign", campaign).queryParam("to", "2026-11-20").get("/api/leads").then()

@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every role in a real Chromium at 1366×768: it signs in, gets its navigation (and not another role's), every screen
- * in it opens — built, without a script error, without a horizontal scroll bar, in English and in Russian — and it
+ * in it opens — built, without a script error, without a horizontal scroll bar, every field labelled and every button
+ * named, in English and in Russian — and it
  * signs out. The login and the navigation work with the keyboard alone (the idle timeout is UiAdminIT's).
  * One screenshot per role and screen lands in target/screenshots/roles-*.png. Skipped without the browser.
  */
@@ -113,6 +114,21 @@ class UiRolesIT {
             failures.add(where + " is " + overflow + " px wider than the 1366 px window");
         }
         browser.scriptErrors().forEach(e -> failures.add(where + " script error: " + e));
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]"
+                        + ".filter(e => e.getClientRects().length > 0)"
+                        + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
+                        + " && !e.getAttribute('aria-labelledby'))"
+                        + ".map(e => e.id || e.name || e.outerHTML.slice(0, 80))");
+        unlabelled.forEach(e -> failures.add(where + " has a field without a label: " + e));
+        @SuppressWarnings("unchecked")
+        List<String> nameless = (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('main button, main a[href]')]"
+                        + ".filter(e => e.getClientRects().length > 0)"
+                        + ".filter(e => !e.textContent.trim() && !e.getAttribute('aria-label') && !e.title)"
+                        + ".map(e => e.id || e.outerHTML.slice(0, 80))");
+        nameless.forEach(e -> failures.add(where + " has a button or link without a name: " + e));
         if (!"page".equals(driver.findElement(By.cssSelector("header nav a[href='#" + path + "']")).getAttribute("aria-current"))) {
             failures.add(where + " is not marked as the current page in the menu");
         }
