@@ -6,6 +6,7 @@ import { t, addStrings, formatDateTime, formatNumber } from './i18n.js';
 import { del, get, post, put } from './api.js';
 import { pager } from './campaigns.js';
 import { clearProblems, showProblem } from './violations.js';
+import { reportingSettingsSection } from './report-settings.js';
 
 addStrings({
   en: {
@@ -333,6 +334,8 @@ export async function settingsView(main) {
     }
   });
   clear(output, form);
+  const reporting = await reportingSettingsSection();
+  if (reporting) output.append(reporting);
 }
 
 // ---- audit

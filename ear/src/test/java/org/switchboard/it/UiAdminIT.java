@@ -200,6 +200,46 @@ class UiAdminIT {
         }
     }
 
+    @Test
+    void anAdminSetsTheQaSampleAndTheDigestWithItsRecipientsPerClient() throws IOException {
+        long client = createClient(unique("UI Digest Client"));
+        Map<String, Object> original = admin().get("/api/reports/settings").then().statusCode(200).extract().jsonPath()
+                .getMap("$");
+        try {
+            signInAsAdmin();
+            open("admin.settings");
+            WebElement size = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rs-qaSampleSize")));
+            assertThat(size.getAttribute("value")).isEqualTo(String.valueOf(original.get("qaSampleSize")));
+            WebElement box = driver.findElement(By.id("rs-recipients-" + client));
+            // a wrong address is refused and shown at its client's box, as the address and the reason
+            type(box, "boss@example.com\nnot-an-address");
+            driver.findElement(By.id("rs-save")).click();
+            WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#reporting-settings-form .field-error")));
+            assertThat(error.getText()).startsWith("not-an-address: is not an e-mail address");
+            assertThat(box.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(admin().get("/api/reports/settings").then().extract().jsonPath().getList("recipients.clientId"))
+                    .doesNotContain((int) client);
+
+            type(box, "boss@example.com, OPS@example.com");
+            type(size, "4");
+            WebElement time = driver.findElement(By.id("rs-digestTime"));
+            driver.executeScript("arguments[0].value = '07:30';", time);
+            driver.findElement(By.id("rs-save")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rs-saved")));
+            browser.screenshot("admin-report-settings");
+            JsonPath stored = admin().get("/api/reports/settings").then().statusCode(200).extract().jsonPath();
+            assertThat(stored.getInt("qaSampleSize")).isEqualTo(4);
+            assertThat(stored.getString("digestTime")).isEqualTo("07:30");
+            assertThat(stored.getList("recipients.find { it.clientId == " + client + " }.emails"))
+                    .containsExactlyInAnyOrder("boss@example.com", "ops@example.com");
+        } finally {
+            Map<String, Object> body = new HashMap<>(original);
+            body.put("version", admin().get("/api/reports/settings").then().extract().jsonPath().getLong("version"));
+            admin().body(body).put("/api/reports/settings").then().statusCode(200);
+        }
+    }
+
     private static void restore(Map<String, Object> original) {
         Map<String, Object> body = new HashMap<>(original);
         body.put("version", admin().get("/api/settings").then().extract().jsonPath().getLong("version"));
