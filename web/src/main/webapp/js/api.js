@@ -105,6 +105,7 @@ export const del = (path) => api('DELETE', path);
 
 /** The Authorization header for requests made outside api() (uploads and downloads with progress). */
 export function authorization() {
+  if (idleTooLong() || !signedIn()) throw new ApiError(401, { detail: 'The session ended after inactivity' });
   return sessionStorage.getItem(KEY);
 }
 
@@ -120,7 +121,7 @@ export function expired() {
  */
 export async function getBlob(path) {
   const response = await fetch(path, {
-    headers: { Authorization: sessionStorage.getItem(KEY), 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'omit',
+    headers: { Authorization: authorization(), 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'omit',
   });
   if (!response.ok) {
     const text = await response.text();

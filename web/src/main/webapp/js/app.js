@@ -129,9 +129,21 @@ async function route() {
   const view = entry && views[entry.path];
   clear(main, el('h1', {}, title));
   // a view gets what follows its path as parameters: #/campaigns/12/list → ['12', 'list']
-  const rest = allowed && path !== allowed.path ? path.slice(allowed.path.length + 1).split('/').map(decodeURIComponent) : [];
-  if (view) view(main, me, rest);
-  else main.append(el('p', { class: 'placeholder' }, t('notYet')));
+  const decode = (part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch (e) {
+      return part; // a malformed escape stays as typed; the view answers "not found" for it
+    }
+  };
+  const rest = allowed && path !== allowed.path ? path.slice(allowed.path.length + 1).split('/').map(decode) : [];
+  if (!view) {
+    main.append(el('p', { class: 'placeholder' }, t('notYet')));
+    return;
+  }
+  // a screen that fails while it draws says so instead of staying blank
+  Promise.resolve().then(() => view(main, me, rest)).catch((e) => main.append(
+    el('p', { class: 'message', role: 'alert', id: 'view-failed' }, t('error.generic', e?.message ?? String(e)))));
 }
 
 // the routes live in the hash, so the skip link moves the focus instead of following its href

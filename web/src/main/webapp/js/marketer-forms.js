@@ -48,7 +48,11 @@ export function showProblem(root, general, e, onReload) {
   }
   const lines = [];
   if (e.status === 409) {
-    lines.push(el('p', {}, t('mk.stale'), ' ', onReload ? el('button', { type: 'button', class: 'link', onclick: onReload }, t('mk.reload')) : null));
+    // a reload that fails (the record deleted meanwhile, the network down) says so where the problem was shown
+    const reload = () => Promise.resolve().then(onReload)
+      .catch((err) => clear(general, el('p', { role: 'alert' }, t('error.generic', err.message))));
+    lines.push(el('p', {}, t('mk.stale'), ' ',
+      onReload ? el('button', { type: 'button', class: 'link', onclick: reload }, t('mk.reload')) : null));
   } else if (e.status === 403) {
     lines.push(el('p', {}, t('mk.forbidden')));
   } else {

@@ -5,7 +5,7 @@
 import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
 import { t, addStrings, formatDate, formatDateTime, formatTime, language, today } from './i18n.js';
-import { get, put } from './api.js';
+import { api, get, put } from './api.js';
 import { download, progressBar } from './transfer.js';
 import { problemText } from './violations.js';
 
@@ -53,6 +53,13 @@ function weekOf(day) {
   });
 }
 
+/** day (YYYY-MM-DD) moved by n calendar days. */
+const shift = (day, n) => {
+  const d = new Date(day + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
 const weekday = (day) => new Intl.DateTimeFormat(language(), { weekday: 'short', timeZone: 'UTC' })
   .format(new Date(day + 'T00:00:00Z'));
 
@@ -80,26 +87,39 @@ export async function meetingsView(main, me, params = []) {
       .then((page) => page.items.forEach((u) => managers.append(el('option', { value: u.username }, u.fullName || u.username))))
       .catch(() => {});
   }
+  // the week's contacts in one request (GET /api/contacts?id=…), each kept for the screen's life
   const contacts = new Map();
-  const contactOf = async (id) => {
-    if (!contacts.has(id)) contacts.set(id, get(`/api/contacts/${id}`).catch(() => null));
-    return contacts.get(id);
+  const contactsOf = async (ids) => {
+    const wanted = [...new Set(ids)].filter((id) => id != null && !contacts.has(id)).slice(0, 500);
+    if (wanted.length) {
+      try {
+        const query = new URLSearchParams([...wanted.map((id) => ['id', id]), ['size', 500]]);
+        const found = await api('GET', `/api/contacts?${query}`);
+        (found.items || []).forEach((c) => contacts.set(c.id, c));
+      } catch (e) {
+        // names stay as #id: the week is still worth showing
+      }
+      wanted.filter((id) => !contacts.has(id)).forEach((id) => contacts.set(id, null));
+    }
+    return contacts;
   };
 
   const load = async () => {
     clear(heading, t('mt.week', formatDate(state.days[0])));
     jump.value = state.days[0];
     clear(week, el('p', {}, t('loading')));
-    const query = { from: state.days[0], to: state.days[6], size: 500, sort: 'start' };
+    // the server reads days in the call centre's zone, the grid in the browser's: a day more on each side, and the
+    // grid keeps only what falls on its own days
+    const query = { from: shift(state.days[0], -1), to: shift(state.days[6], 1), size: 500, sort: 'start' };
     if (manager.value.trim()) query.manager = manager.value.trim();
     try {
       const page = await get('/api/meetings', query);
-      const people = new Map(await Promise.all([...new Set(page.items.map((m) => m.contactId))]
-        .map(async (id) => [id, await contactOf(id)])));
-      clear(week, page.items.length ? el('p', { id: 'mt-count', class: 'visually-hidden' },
-        t('mt.count', page.items.length)) : el('p', { id: 'mt-none' }, t('mt.none')),
+      const items = page.items.filter((m) => state.days.includes(localDay(new Date(m.start))));
+      const people = await contactsOf(items.map((m) => m.contactId));
+      clear(week, items.length ? el('p', { id: 'mt-count', class: 'visually-hidden' },
+        t('mt.count', items.length)) : el('p', { id: 'mt-none' }, t('mt.none')),
       el('div', { class: 'week-grid' }, state.days.map((day) => {
-        const todays = page.items.filter((m) => localDay(new Date(m.start)) === day);
+        const todays = items.filter((m) => localDay(new Date(m.start)) === day);
         return el('section', { class: day === today() ? 'day today' : 'day', dataset: { date: day },
           'aria-label': `${weekday(day)} ${formatDate(day)}` },
         el('h3', {}, el('span', { class: 'weekday' }, weekday(day)), ' ', formatDate(day)),

@@ -315,7 +315,7 @@ function detailFields(outcome, campaign, entry) {
         end.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
       });
       get('/api/meetings/managers').then((managers) => {
-        clear(manager, managers.map((m) => el('option', { value: m.username }, `${m.fullName} (${m.username})`)));
+        clear(manager, managers.map((m) => el('option', { value: m.username }, m.fullName ? `${m.fullName} (${m.username})` : m.username)));
         if (managers.length === 0) clear(noManagers, t('op.noManagers'));
       }).catch((e) => clear(noManagers, problemText(e)));
       return {

@@ -58,12 +58,9 @@ async function surveyList(main, me) {
 }
 
 function row(s) {
-  const completes = el('td', { class: 'num completes' }, '…');
+  const completes = el('td', { class: 'num completes' }, formatNumber(s.completes));
   const state = [t('svl.version', s.versionNumber, t('sv.state.' + s.state))];
   if (s.liveVersion && s.liveVersion !== s.versionNumber) state.push(t('svl.live', s.liveVersion));
-  // completes come from the results, asked per row once the list is shown
-  get(`/api/surveys/${s.id}/results`).then((r) => { completes.textContent = formatNumber(r.completes); })
-    .catch(() => { completes.textContent = '—'; });
   return el('tr', { dataset: { id: s.id } },
     el('th', { scope: 'row' }, el('a', { href: `#/surveys/${s.id}`, class: 'survey-open' }, s.title)),
     el('td', {}, s.campaign ?? '—'), el('td', { class: 'survey-state' }, state.join(' · ')), completes,

@@ -126,6 +126,33 @@ class ContactsIT {
     }
 
     @Test
+    void anEditThatLeavesOutTheSourceCampaignKeepsItAndContactsAreReadByIdWithinTheCallersScope() {
+        long client = createClient(unique("Source Client"));
+        String campaign = createCampaign(client, "INBOUND_AD");
+        String clientUser = unique("srccl");
+        createUser(clientUser, List.of("CLIENT"), null, client);
+        long id = admin().body(Map.of("fullName", "From The Ad", "phones", List.of(Map.of("number", freeMobile())),
+                "sourceCampaign", campaign)).post("/api/contacts").then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Object> phones = admin().get("/api/contacts/" + id).then().extract().jsonPath().getList("phones");
+        // an editor that does not know the field (the browser's form before this fix) sends no sourceCampaign
+        admin().body(Map.of("fullName", "From The Ad, renamed", "phones", phones, "version", 0))
+                .put("/api/contacts/" + id).then().statusCode(200).body("sourceCampaign", equalTo(campaign));
+        as(clientUser, clientUser + "-pw").get("/api/contacts/" + id).then().statusCode(200)
+                .body("fullName", equalTo("From The Ad, renamed"));
+        // several contacts by id in one request (a screen naming its rows' contacts), within the caller's scope
+        long other = createContact("Not From The Ad", freeMobile());
+        admin().queryParam("id", id).queryParam("id", other).get("/api/contacts").then().statusCode(200)
+                .body("total", equalTo(2));
+        as(clientUser, clientUser + "-pw").queryParam("id", id).queryParam("id", other).get("/api/contacts").then()
+                .statusCode(200).body("items.id", equalTo(List.of((int) id)));
+        admin().queryParam("id", "x1").get("/api/contacts").then().statusCode(400).body("violations[0].field", equalTo("id"));
+        // an empty one clears it on purpose, and the client no longer sees a contact it did not bring
+        admin().body(Map.of("fullName", "From The Ad, renamed", "phones", phones, "sourceCampaign", "", "version", 1))
+                .put("/api/contacts/" + id).then().statusCode(200).body("sourceCampaign", equalTo(null));
+        as(clientUser, clientUser + "-pw").get("/api/contacts/" + id).then().statusCode(404);
+    }
+
+    @Test
     void updatesAreVersionedAndTheTimeZoneCanBeOverridden() {
         long id = createContact("Versioned", freeMobile());
         JsonPath current = admin().get("/api/contacts/" + id).then().body("timeZone", equalTo(null)).extract().jsonPath();

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
+import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.audit.control.AuditTrail;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.imports.boundary.ImportRequests;
@@ -98,13 +99,35 @@ public class ContactsResource {
     @GET
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.MARKETER, Roles.CLIENT})
-    @Operation(summary = "Find contacts by phone (any written form), q (name), company (id or name) or tag; "
-            + "sort by fullName, createdAt, city, birthday")
+    @Operation(summary = "Find contacts by phone (any written form), q (name), company (id or name), tag or id "
+            + "(repeat ?id= for up to 500 contacts at once); sort by fullName, createdAt, city, birthday")
     public Page<ContactView> list(@QueryParam("phone") String phone, @QueryParam("q") String q,
-            @QueryParam("company") String company, @QueryParam("tag") String tag, @QueryParam("page") String page,
-            @QueryParam("size") String size, @QueryParam("sort") String sort) {
+            @QueryParam("company") String company, @QueryParam("tag") String tag, @QueryParam("id") List<String> ids,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, ContactBook.SORTABLE, "fullName");
-        return book.search(new ContactBook.Filter(phone, q, company, tag, scope()), request).map(ContactView::of);
+        return book.search(new ContactBook.Filter(phone, q, company, tag, scope(), ids(ids)), request)
+                .map(ContactView::of);
+    }
+
+    static final int MAX_IDS = 500;
+
+    /** The ?id= values as numbers (null when none is given); anything else is a 400 naming it. */
+    static List<Long> ids(List<String> written) {
+        if (written == null || written.isEmpty()) {
+            return null;
+        }
+        if (written.size() > MAX_IDS) {
+            throw ProblemException.invalid("id", "at most " + MAX_IDS + " ids at once, got " + written.size());
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String id : written) {
+            try {
+                ids.add(Long.parseLong(id.trim()));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("id", "'" + id + "' is not a contact id");
+            }
+        }
+        return ids;
     }
 
     @GET

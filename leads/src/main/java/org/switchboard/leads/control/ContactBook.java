@@ -60,7 +60,12 @@ public class ContactBook {
     Event<ContactErased> erased;
 
     /** Who may see what: null client scope means every contact. */
-    public record Filter(String phone, String q, String company, String tag, Long clientScope) {
+    /** {@code ids}: only these contacts (a screen naming the contacts of its rows in one request); null = any. */
+    public record Filter(String phone, String q, String company, String tag, Long clientScope, List<Long> ids) {
+
+        public Filter(String phone, String q, String company, String tag, Long clientScope) {
+            this(phone, q, company, tag, clientScope, null);
+        }
     }
 
     public Contact create(ContactInput input, boolean allowDuplicate, String username) {
@@ -217,6 +222,13 @@ public class ContactBook {
             where.append(" AND c.id IN :ids");
             params.put("ids", ids);
         }
+        if (filter.ids() != null) {
+            if (filter.ids().isEmpty()) {
+                return Optional.empty();
+            }
+            where.append(" AND c.id IN :only");
+            params.put("only", filter.ids());
+        }
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" AND c.searchName LIKE :q");
             params.put("q", "%" + SearchKeys.name(filter.q()) + "%");
@@ -294,8 +306,10 @@ public class ContactBook {
         if (input.companyId() != null && em.find(Company.class, input.companyId()) == null) {
             problems.add(new Problem.Violation("companyId", "names no company: there is no company " + input.companyId()));
         }
-        String sourceCampaign = null;
-        Long sourceClientId = null;
+        // where a contact came from is kept unless the edit names another campaign ("" clears it): an editor that
+        // leaves the field out never wipes the attribution, nor the client's sight of the contact that hangs on it
+        String sourceCampaign = input.sourceCampaign() == null && existing != null ? existing.getSourceCampaign() : null;
+        Long sourceClientId = input.sourceCampaign() == null && existing != null ? existing.getSourceClientId() : null;
         if (input.sourceCampaign() != null && !input.sourceCampaign().isBlank()) {
             Optional<Campaign> campaign = campaigns.byCode(input.sourceCampaign());
             if (campaign.isEmpty()) {

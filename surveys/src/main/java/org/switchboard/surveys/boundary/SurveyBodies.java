@@ -33,7 +33,8 @@ public final class SurveyBodies {
     /** A survey with its latest version's questionnaire. */
     public record SurveyView(long id, String title, String intro, String campaign, List<Questionnaire.Question> questions,
             List<Questionnaire.Quota> quotas, Integer targetCompletes, int versionNumber, String state,
-            Integer liveVersion, List<VersionView> versions, String createdBy, Instant createdAt, long version) {
+            Integer liveVersion, List<VersionView> versions, long completes, String createdBy, Instant createdAt,
+            long version) {
     }
 
     /** A question as the operator reads it out (without the branching). */

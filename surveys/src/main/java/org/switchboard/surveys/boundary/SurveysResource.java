@@ -154,6 +154,6 @@ public class SurveysResource {
                 q.quotas(), q.targetCompletes(), latest.getNumber(), latest.getState().name(), live,
                 surveys.versions(survey.getId()).stream().map(v -> new VersionView(v.getNumber(), v.getState().name(),
                         v.getPublishedAt(), surveys.responses(v.getId()))).toList(),
-                survey.getCreatedBy(), survey.getCreatedAt(), survey.getVersion());
+                surveys.completes(survey.getId()), survey.getCreatedBy(), survey.getCreatedAt(), survey.getVersion());
     }
 }

@@ -149,6 +149,13 @@ public class Surveys {
                 .setParameter("v", versionId).getSingleResult();
     }
 
+    /** Completed interviews of every version of a survey, as its results count them. */
+    public long completes(long surveyId) {
+        return em.createQuery("SELECT COUNT(r) FROM Response r WHERE r.surveyId = :s AND r.state = :complete", Long.class)
+                .setParameter("s", surveyId).setParameter("complete", org.switchboard.surveys.entity.Response.State.COMPLETE)
+                .getSingleResult();
+    }
+
     public Page<Survey> list(String campaign, Long clientScope, PageRequest page) {
         String where = " WHERE 1 = 1" + (campaign == null ? "" : " AND s.campaign = :campaign")
                 + (clientScope == null ? "" : " AND s.campaign IN (SELECT k.code FROM Campaign k WHERE k.clientId = :client)");
