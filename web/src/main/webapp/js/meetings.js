@@ -54,7 +54,7 @@ function weekOf(day) {
 }
 
 /** day (YYYY-MM-DD) moved by n calendar days. */
-const shift = (day, n) => {
+const plusDays = (day, n) => {
   const d = new Date(day + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
@@ -110,7 +110,7 @@ export async function meetingsView(main, me, params = []) {
     clear(week, el('p', {}, t('loading')));
     // the server reads days in the call centre's zone, the grid in the browser's: a day more on each side, and the
     // grid keeps only what falls on its own days
-    const query = { from: shift(state.days[0], -1), to: shift(state.days[6], 1), size: 500, sort: 'start' };
+    const query = { from: plusDays(state.days[0], -1), to: plusDays(state.days[6], 1), size: 500, sort: 'start' };
     if (manager.value.trim()) query.manager = manager.value.trim();
     try {
       const page = await get('/api/meetings', query);

@@ -98,6 +98,15 @@ class LeadsIT {
         admin().queryParam("operator", operator).get("/api/leads").then()
                 .body("items.contactName", equalTo(List.of("Lead Person", "Lead Person")))
                 .body("items.contactNumber", equalTo(List.of(number, number)));
+        // a contact with two numbers is named once, with its first number
+        String first = freeMobile();
+        long twoPhones = admin().body(Map.of("fullName", "Two Phones", "phones", List.of(Map.of("number", first),
+                Map.of("number", freeMobile())))).post("/api/contacts").then().statusCode(201).extract().jsonPath().getLong("id");
+        String elsewhere = createCampaign(createClient(unique("Two Phones Client")), "INBOUND_AD");
+        admin().body(Map.of("contactId", twoPhones, "campaign", elsewhere, "operator", operator,
+                "createdAt", "2026-11-22T10:00:00+03:00")).post("/api/leads").then().statusCode(201);
+        admin().queryParam("campaign", elsewhere).get("/api/leads").then().statusCode(200)
+                .body("items.contactName", equalTo(List.of("Two Phones"))).body("items.contactNumber", equalTo(List.of(first)));
         admin().queryParam("campaign", campaign).queryParam("from", "2026-11-21").queryParam("to", "2026-11-21")
                 .get("/api/leads").then().body("items.id", equalTo(List.of(day2)));
         admin().queryParam("campaign", campaign).queryParam("to", "2026-11-20").get("/api/leads").then()

@@ -120,9 +120,9 @@ public class LeadsResource {
         // the page's contacts in one query, with their phones, instead of one request per contact from the client
         Set<Long> ids = found.items().stream().map(Lead::getContactId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, Contact> contacts = ids.isEmpty() ? Map.of()
-                : em.createQuery("SELECT DISTINCT c FROM Contact c LEFT JOIN FETCH c.phones WHERE c.id IN :ids", Contact.class)
+                : em.createQuery("SELECT c FROM Contact c LEFT JOIN FETCH c.phones WHERE c.id IN :ids", Contact.class)
                         .setParameter("ids", ids).getResultStream()
-                        .collect(Collectors.toMap(Contact::getId, Function.identity()));
+                        .collect(Collectors.toMap(Contact::getId, Function.identity(), (same, again) -> same));
         return found.map(l -> {
             Contact c = contacts.get(l.getContactId());
             return LeadView.listed(l, c == null ? null : c.getFullName(),
