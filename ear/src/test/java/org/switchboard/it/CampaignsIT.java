@@ -1,5 +1,6 @@
 package org.switchboard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.switchboard.it.Api.admin;
@@ -46,6 +47,8 @@ class CampaignsIT {
 
         JsonPath read = as(alphaUser, alphaUser + "-pw").get("/api/campaigns/" + campaign).then().statusCode(200)
                 .body("code", equalTo(code)).body("clientId", equalTo((int) alpha)).extract().jsonPath();
+        assertThat(read.getLong("id")).isEqualTo(campaign);
+        assertThat(read.getString("type")).isEqualTo("OUTBOUND");
         as(betaUser, betaUser + "-pw").get("/api/campaigns/" + campaign).then().statusCode(404)
                 .body("detail", containsString("no campaign"));
         admin().get("/api/campaigns/999999999").then().statusCode(404).body("detail", containsString("no campaign"));
