@@ -17,14 +17,11 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,33 +32,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * have no administration; the session ends after the inactivity the settings name. Skipped without the browser.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiAdminIT {
+class UiAdminIT extends BrowserTest {
 
     private static final String XSS = "<script>alert(1)</script>";
 
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.switchboard();
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach

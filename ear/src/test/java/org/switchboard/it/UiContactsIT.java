@@ -22,18 +22,14 @@ import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The contacts and leads screens in a real Chromium: an import through the file input with its row report, a
@@ -42,14 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * on (and a stale move refused), exports with progress, and what a CLIENT may not do there.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiContactsIT {
+class UiContactsIT extends BrowserTest {
 
     private static final Random RANDOM = new Random();
     private static final String SCRIPT_NAME = "<script>alert(1)</script>";
 
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
 
     private long client;
     private long campaignId;
@@ -61,22 +54,6 @@ class UiContactsIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.switchboard();
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** A client with an outbound campaign worked by one operator, and a supervisor who uses the screens. */

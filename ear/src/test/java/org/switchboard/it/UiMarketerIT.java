@@ -17,17 +17,13 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The marketer's screens in a real Chromium: a survey built question by question with a branch, refused by the server
@@ -36,11 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * limits (an operator has neither screen and the API refuses it; only an admin may generate tasks now).
  */
 @ExtendWith(ArquillianExtension.class)
-class UiMarketerIT {
-
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
+class UiMarketerIT extends BrowserTest {
 
     private String marketer;
     private String operator;
@@ -50,22 +42,6 @@ class UiMarketerIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.switchboard();
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** A marketer, an operator on a SURVEY campaign of a client. */

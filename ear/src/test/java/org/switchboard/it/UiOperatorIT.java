@@ -21,19 +21,15 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator's screens in a real Chromium (skipped where it is not installed): a branched survey interview on
@@ -43,36 +39,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * stored is read back over the API. The server's clock is moved into calling hours and reset afterwards.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiOperatorIT {
+class UiOperatorIT extends BrowserTest {
 
     private static final Random RANDOM = new Random();
     private static final String DAY = "2026-12-01";
 
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
 
     private String operator;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.switchboard();
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach

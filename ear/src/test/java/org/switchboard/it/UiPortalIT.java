@@ -23,16 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The client portal's campaign and calls screens in a real Chromium: a CLIENT user sees its own campaign (never another
@@ -41,13 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * row-level report. Skipped where the browser is not installed.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiPortalIT {
+class UiPortalIT extends BrowserTest {
 
     private static final AtomicInteger UNIQUEIDS = new AtomicInteger();
 
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
 
     private String alphaCampaign;
     private long alphaCampaignId;
@@ -61,22 +54,6 @@ class UiPortalIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.switchboard();
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** Clients Alpha and Beta with an outbound campaign each, an operator, and Alpha's CLIENT user. */

@@ -23,16 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The quality-review screen in a real Chromium: a supervisor opens a day's sample, plays a call's recording (fetched
@@ -41,13 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the browser is not installed.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiQaIT {
+class UiQaIT extends BrowserTest {
 
     private static final AtomicInteger UNIQUEIDS = new AtomicInteger();
 
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
 
     private long alpha;
     private long beta;
@@ -63,22 +56,6 @@ class UiQaIT {
         return Deployments.switchboard();
     }
 
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** Clients Alpha and Beta, an operator on Alpha's campaign, a supervisor and a CLIENT user per client. */
     @BeforeEach

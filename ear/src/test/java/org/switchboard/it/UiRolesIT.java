@@ -13,18 +13,14 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every role in a real Chromium at 1366×768: it signs in, gets its navigation (and not another role's), every screen
@@ -34,11 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One screenshot per role and screen lands in target/screenshots/roles-*.png. Skipped without the browser.
  */
 @ExtendWith(ArquillianExtension.class)
-class UiRolesIT {
-
-    private static ChromeDriver driver;
-    private static Browser browser;
-    private static WebDriverWait wait;
+class UiRolesIT extends BrowserTest {
 
     /** What each role must see, and paths it must not. */
     private static final Map<String, List<String>> MUST = Map.of(
@@ -58,22 +50,6 @@ class UiRolesIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.switchboard();
-    }
-
-    @BeforeAll
-    static void browser() throws IOException {
-        browser = Browser.start();
-        if (browser != null) {
-            driver = browser.driver();
-            wait = browser.waitFor();
-        }
-    }
-
-    @AfterAll
-    static void quit() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach
