@@ -30,7 +30,8 @@ import org.switchboard.core.events.CallsRecorded;
 public class CallFacts implements CallFactSource {
 
     private static final String SELECT = "SELECT id, operator, extension, direction, customer_number, contact_id,"
-            + " campaign_code, client_id, started_at, disposition, talk_seconds, recording_file, outcome, uniqueid"
+            + " campaign_code, client_id, started_at, disposition, talk_seconds, recording_file, outcome, uniqueid,"
+            + " source, ended_at"
             + " FROM calls_call WHERE ";
     private static final int IN_LIST = 500;
 
@@ -125,6 +126,7 @@ public class CallFacts implements CallFactSource {
         Long clientId = rs.wasNull() ? null : client;
         return new CallFact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), contactId,
                 rs.getString(7), clientId, rs.getTimestamp(9).toInstant(), "ANSWERED".equals(rs.getString(10)),
-                rs.getInt(11), rs.getString(12) != null, rs.getString(13), rs.getString(14));
+                rs.getInt(11), rs.getString(12) != null, rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant());
     }
 }

@@ -35,6 +35,11 @@ public class RevisionAuthor implements RevisionListener {
         }
     }
 
+    /** Who is acting now: the user a background job runs for, the API caller, or {@code system}. */
+    public static String current() {
+        return currentUser();
+    }
+
     private static String currentUser() {
         String acting = ACTING.get();
         if (acting != null) {
