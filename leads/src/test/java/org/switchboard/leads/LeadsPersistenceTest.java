@@ -68,7 +68,8 @@ class LeadsPersistenceTest {
             assertThat(loaded.timeZone()).isEqualTo(ZoneId.of("Europe/Moscow"));
 
             Long leadId = sessions.fromTransaction(s -> {
-                Lead lead = new Lead(contactId, "ADS-NOV", 1L, "operator1", now);
+                Lead lead = new Lead(contactId, "ADS-NOV", 1L, "operator1", now, Lead.Entry.LIVE, now, "operator1",
+                        List.of("+78124483454", "+79111234567"));
                 s.persist(lead);
                 s.flush();
                 s.persist(lead.born("operator1"));
@@ -79,6 +80,15 @@ class LeadsPersistenceTest {
                     "SELECT COUNT(c) FROM LeadStatusChange c WHERE c.leadId = :id", Long.class)
                     .setParameter("id", leadId).getSingleResult());
             assertThat(history).isEqualTo(2);
+            // the contact's numbers at entry stay with the lead, with who entered it and when
+            Lead stored = sessions.fromSession(s -> {
+                Lead l = s.find(Lead.class, leadId);
+                l.getNumbers().size();
+                return l;
+            });
+            assertThat(stored.getNumbers()).containsExactly("+78124483454", "+79111234567");
+            assertThat(stored.getEntry()).isEqualTo(Lead.Entry.LIVE);
+            assertThat(stored.getEnteredBy()).isEqualTo("operator1");
             long found = sessions.fromSession(s -> s.createQuery(
                     "SELECT COUNT(p) FROM ContactPhone p WHERE p.number = :n", Long.class)
                     .setParameter("n", "+79111234567").getSingleResult());

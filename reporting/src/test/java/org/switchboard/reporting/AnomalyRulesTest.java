@@ -21,7 +21,7 @@ class AnomalyRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
     private static OperatorDays.Figures day(LocalDate date, long leads) {
-        return new OperatorDays.Figures(date, "ivanov", "101", null, Counts.ZERO.withLeads(leads, 0), 0, 0);
+        return new OperatorDays.Figures(date, "ivanov", "101", null, new Counts(10, 10, 10, 0, 0, 600, leads, 0), 0, 0);
     }
 
     private static List<Anomaly.Type> types(List<OperatorDays.Figures> rows, List<AnomalyRules.RepeatDial> dials) {
@@ -43,8 +43,29 @@ class AnomalyRulesTest {
         rows.set(0, day(DAY.minusDays(1), 5)); // 12 leads: a mean of 1.71, × 3 = 5.14 > 5
         rows.add(day(DAY, 5));
         assertThat(types(rows, List.of())).isEmpty();
-        // days missing count as zero: a quiet week, then 5
-        assertThat(types(List.of(day(DAY, 5)), List.of())).containsExactly(Anomaly.Type.LEAD_SPIKE);
+        // no baseline, no spike: a week without calls (the first days of an installation), then 5
+        assertThat(types(List.of(day(DAY, 5)), List.of())).isEmpty();
+        // four working days in the week are not a baseline; five are, and a working day without leads counts as 0
+        List<OperatorDays.Figures> quiet = new ArrayList<>();
+        for (int d = 1; d <= 4; d++) {
+            quiet.add(day(DAY.minusDays(d), 0));
+        }
+        quiet.add(day(DAY, 5));
+        assertThat(types(quiet, List.of())).isEmpty();
+        quiet.add(day(DAY.minusDays(6), 0));
+        assertThat(types(quiet, List.of())).containsExactly(Anomaly.Type.LEAD_SPIKE);
+    }
+
+    @Test
+    void leadsOnADayWithoutACountedCall() {
+        Counts noCounted = new Counts(4, 3, 0, 3, 0, 45, 2, 2);
+        assertThat(types(List.of(new OperatorDays.Figures(DAY, "a", null, null, noCounted, 0, 0)), List.of()))
+                .containsExactlyInAnyOrder(Anomaly.Type.UNBACKED_LEADS, Anomaly.Type.LEADS_WITHOUT_CALLS);
+        Counts oneCounted = new Counts(4, 3, 1, 2, 0, 65, 2, 1);
+        assertThat(types(List.of(new OperatorDays.Figures(DAY, "a", null, null, oneCounted, 0, 0)), List.of()))
+                .containsExactly(Anomaly.Type.UNBACKED_LEADS);
+        assertThat(types(List.of(new OperatorDays.Figures(DAY, "a", null, null, new Counts(4, 3, 0, 3, 0, 45, 0, 0), 0,
+                0)), List.of())).isEmpty();
     }
 
     @Test

@@ -61,6 +61,8 @@ class RollupStoreTest {
                     + " min_talk_seconds, long_call_seconds) VALUES (1, 'A', 'A', 'OUTBOUND', 1, TRUE, CURRENT_TIMESTAMP, 0, 30, 600)");
             s.execute("INSERT INTO core_campaign (id, code, name, type, client_id, active, created_at, version)"
                     + " VALUES (2, 'B', 'B', 'INBOUND_AD', 2, TRUE, CURRENT_TIMESTAMP, 0)");
+            s.execute("INSERT INTO core_threshold_version (id, campaign_code, valid_from, min_talk_seconds, long_call_seconds,"
+                    + " set_by, set_at) VALUES (500, 'A', DATE '1970-01-01', 30, 600, 'test', CURRENT_TIMESTAMP)");
         }
         return sessions;
     }
@@ -90,9 +92,12 @@ class RollupStoreTest {
                 CallFact call = calls.get(1 + (long) random.nextInt(3000));
                 String operator = random.nextInt(5) == 0 ? "op" + random.nextInt(6) : call.operator();
                 boolean byUniqueid = random.nextBoolean();
+                // most leads name their call's number; some another (not backed); some cite a call others cite too
+                List<String> numbers = List.of(random.nextInt(8) == 0 ? "+79990000000" : call.number());
+                Instant at = call.startedAt().plusSeconds(60 + random.nextInt(3) * 3600L);
                 RollupStore.LeadFact lead = new RollupStore.LeadFact(id, operator == null ? "op1" : operator,
-                        call.campaign(), call.clientId(), call.startedAt().plusSeconds(60),
-                        byUniqueid ? null : call.callId(), byUniqueid ? call.uniqueid() : null);
+                        call.campaign(), call.clientId(), at, byUniqueid ? null : call.callId(),
+                        byUniqueid ? call.uniqueid() : null, at, "LIVE", numbers);
                 leads.put(id, lead);
                 store.putLead(lead, MOSCOW);
             }
@@ -109,7 +114,8 @@ class RollupStoreTest {
             for (long id = 1; id <= 40; id++) {
                 RollupStore.LeadFact lead = leads.get(id);
                 leads.put(id, new RollupStore.LeadFact(id, "op" + (id % 6), lead.campaign(), lead.clientId(),
-                        lead.createdAt(), lead.callId(), lead.callUniqueid()));
+                        lead.createdAt(), lead.callId(), lead.callUniqueid(), lead.enteredAt(), lead.entry(),
+                        lead.numbers()));
                 store.putLead(leads.get(id), MOSCOW);
             }
             c.commit();
@@ -145,17 +151,29 @@ class RollupStoreTest {
             Map<String, Counts> rows = rollups(c);
             assertThat(rows.get("ivanov|2026-11-02|B")).isEqualTo(new Counts(5, 4, 3, 1, 1, 19 + 20 + 1199 + 1200, 0, 0));
             assertThat(rows.get("ivanov|2026-11-03|B")).isEqualTo(new Counts(1, 1, 1, 0, 0, 300, 0, 0));
-            // a campaign's override changes what counts; the recount follows it
+            // a campaign's override changes what counts from the day it is valid, never before it
             try (Statement s = c.createStatement()) {
-                s.execute("UPDATE core_campaign SET min_talk_seconds = 21 WHERE code = 'B'");
+                s.execute("INSERT INTO core_threshold_version (id, campaign_code, valid_from, min_talk_seconds, set_by, set_at)"
+                        + " VALUES (501, 'B', DATE '2026-11-03', 301, 'test', CURRENT_TIMESTAMP)");
+            }
+            store.recountCampaign("B");
+            c.commit();
+            assertThat(rollups(c).get("ivanov|2026-11-02|B").counted()).isEqualTo(3);
+            assertThat(rollups(c).get("ivanov|2026-11-03|B").counted()).isZero();
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO core_threshold_version (id, campaign_code, valid_from, min_talk_seconds, set_by, set_at)"
+                        + " VALUES (502, 'B', DATE '2026-11-01', 21, 'test', CURRENT_TIMESTAMP)");
             }
             store.recountCampaign("B");
             c.commit();
             assertThat(rollups(c).get("ivanov|2026-11-02|B").counted()).isEqualTo(2);
+            assertThat(rollups(c).get("ivanov|2026-11-03|B").counted()).isZero();
             // the call-centre zone moves: every day boundary moves with it
             store.redate(ZoneId.of("UTC"));
             c.commit();
             assertThat(rollups(c).get("ivanov|2026-11-02|B").calls()).isEqualTo(6);
+            // in UTC every call is on the 2nd: the 301-second threshold of the 3rd no longer applies to the 300-second one
+            assertThat(rollups(c).get("ivanov|2026-11-02|B").counted()).isEqualTo(3);
         }
     }
 
@@ -200,13 +218,35 @@ class RollupStoreTest {
                     answered ? call.talkSeconds() : 0, 0, 0);
             expected.merge(key(call.operator(), call.startedAt(), call.campaign()), one, Counts::plus);
         }
+        // a lead is backed by a counted call of its operator with its number, cited within the window; a call backs
+        // only the first lead (by time, then id) it would back, and a backed lead counts on its call's day
+        Map<Long, List<RollupStore.LeadFact>> candidates = new HashMap<>();
         for (RollupStore.LeadFact lead : leads.values()) {
             CallFact call = lead.callId() != null ? calls.get(lead.callId()) : byUniqueid.get(lead.callUniqueid());
-            int min = call != null && "A".equals(call.campaign()) ? 30 : 20;
-            boolean backed = call != null && lead.operator().equals(call.operator()) && call.answered()
-                    && call.talkSeconds() > 0 && call.talkSeconds() >= min;
-            expected.merge(key(lead.operator(), lead.createdAt(), lead.campaign()),
-                    Counts.ZERO.withLeads(1, backed ? 0 : 1), Counts::plus);
+            if (call == null) {
+                continue;
+            }
+            int min = "A".equals(call.campaign()) ? 30 : 20;
+            Instant windowEnd = call.startedAt().plusSeconds(call.talkSeconds()).plusSeconds(12 * 3600);
+            Instant endOfDay = LocalDate.ofInstant(call.startedAt(), MOSCOW).plusDays(1).atStartOfDay(MOSCOW).toInstant();
+            boolean inWindow = !lead.createdAt().isBefore(call.startedAt().minusSeconds(600))
+                    && !lead.createdAt().isAfter(windowEnd.isAfter(endOfDay) ? windowEnd : endOfDay);
+            if (lead.operator().equals(call.operator()) && call.answered() && call.talkSeconds() > 0
+                    && call.talkSeconds() >= min && lead.numbers().contains(call.number()) && inWindow) {
+                candidates.computeIfAbsent(call.callId(), k -> new ArrayList<>()).add(lead);
+            }
+        }
+        Map<Long, Instant> backedOn = new HashMap<>();
+        candidates.forEach((callId, citing) -> {
+            citing.sort(java.util.Comparator.comparing(RollupStore.LeadFact::createdAt)
+                    .thenComparingLong(RollupStore.LeadFact::leadId));
+            backedOn.put(citing.get(0).leadId(), calls.get(callId).startedAt());
+        });
+        assertThat(backedOn).hasSizeGreaterThan(50);
+        for (RollupStore.LeadFact lead : leads.values()) {
+            Instant day = backedOn.getOrDefault(lead.leadId(), lead.createdAt());
+            expected.merge(key(lead.operator(), day, lead.campaign()),
+                    Counts.ZERO.withLeads(1, backedOn.containsKey(lead.leadId()) ? 0 : 1), Counts::plus);
         }
         return expected;
     }

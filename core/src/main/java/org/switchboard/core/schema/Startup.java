@@ -47,6 +47,9 @@ public class Startup {
     @Inject
     DatabaseReadiness readiness;
 
+    @Inject
+    jakarta.enterprise.event.Event<org.switchboard.core.events.SchemaReady> ready;
+
     @PostConstruct
     void start() {
         List<SchemaMigrations.Applied> applied = SchemaMigrations.migrate(dataSource, modules.inDependencyOrder(),
@@ -57,6 +60,7 @@ public class Startup {
         LOG.info("The entity mapping matches the migrated schema");
         state.ready(applied);
         firstStart.seedIfEmpty();
+        ready.fire(new org.switchboard.core.events.SchemaReady());
         ApplicationReadiness.register(readiness::check);
     }
 

@@ -28,7 +28,8 @@ import org.switchboard.core.testing.TestDatabases;
 class CorePersistenceTest {
 
     static final List<Class<?>> ENTITIES = List.of(User.class, org.switchboard.core.holidays.entity.Holiday.class, Client.class, Settings.class, Revision.class,
-            Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class);
+            Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class,
+            org.switchboard.core.integrity.entity.TamperEntry.class);
 
     static List<String> databases() {
         return TestDatabases.available();
@@ -44,13 +45,18 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("6");
+                assertThat(a.schemaVersion()).isEqualTo("7");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
             assertThat(settings.thresholds().minTalkSeconds()).isEqualTo(20);
             assertThat(settings.thresholds().longCallSeconds()).isEqualTo(1200);
             assertThat(settings.sessionIdleMinutes()).isEqualTo(30);
+            // the thresholds in force from the beginning are the settings' own, with the 12-hour backing window
+            org.switchboard.core.settings.control.ThresholdTimeline timeline = sessions.fromSession(s -> s.doReturningWork(
+                    org.switchboard.core.settings.control.ThresholdTimeline::load));
+            assertThat(timeline.centre(java.time.LocalDate.of(2026, 1, 1)).minTalkSeconds()).isEqualTo(20);
+            assertThat(timeline.centre(java.time.LocalDate.of(1900, 1, 1)).backingWindowHours()).isEqualTo(12);
         }
     }
 

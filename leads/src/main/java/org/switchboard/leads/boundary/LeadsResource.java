@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,7 @@ import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.imports.boundary.ImportRequests;
 import org.switchboard.core.imports.boundary.Uploads;
 import org.switchboard.core.people.entity.Role;
+import org.switchboard.core.integrity.LeadBacking;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 import org.switchboard.core.settings.control.CallCentre;
@@ -82,6 +84,10 @@ public class LeadsResource {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<LeadBacking> backings;
+
     /** {@code version}, when sent, must be the lead's current one (409 otherwise), as on every other edit. */
     public record StatusChange(@NotNull(message = "is required: NEW, QUALIFIED, MEETING_SET, WON or LOST") LeadStatus status,
             String reason, Long version) {
@@ -99,10 +105,14 @@ public class LeadsResource {
                         + caller.username());
             }
             operator = caller.username();
+            if (input.createdAt() != null) {
+                throw ProblemException.invalid("createdAt", "is the server's time when the lead is entered; an operator"
+                        + " cannot give it — leave createdAt out");
+            }
         }
         Lead lead = leads.create(input, operator, caller.username());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(lead.getId())).build())
-                .entity(LeadView.of(lead, leads.history(lead.getId()))).build();
+                .entity(view(lead)).build();
     }
 
     @GET
@@ -123,10 +133,11 @@ public class LeadsResource {
                 : em.createQuery("SELECT c FROM Contact c LEFT JOIN FETCH c.phones WHERE c.id IN :ids", Contact.class)
                         .setParameter("ids", ids).getResultStream()
                         .collect(Collectors.toMap(Contact::getId, Function.identity(), (same, again) -> same));
+        Map<Long, LeadBacking.Backing> backing = backing(found.items().stream().map(Lead::getId).toList());
         return found.map(l -> {
             Contact c = contacts.get(l.getContactId());
             return LeadView.listed(l, c == null ? null : c.getFullName(),
-                    c == null || c.getPhones().isEmpty() ? null : c.getPhones().get(0).getNumber());
+                    c == null || c.getPhones().isEmpty() ? null : c.getPhones().get(0).getNumber(), backing.get(l.getId()));
         });
     }
 
@@ -136,8 +147,7 @@ public class LeadsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.CLIENT})
     @Operation(summary = "One lead with its history; a CLIENT user gets 404 for another client's")
     public LeadView get(@PathParam("id") long id) {
-        Lead lead = leads.visible(id, scope());
-        return LeadView.of(lead, leads.history(id));
+        return view(leads.visible(id, scope()));
     }
 
     @PUT
@@ -145,8 +155,7 @@ public class LeadsResource {
     @Transactional
     @Operation(summary = "Change a lead's value, notes, call, or (SUPERVISOR, ADMIN) its operator; send the version you read")
     public LeadView update(@PathParam("id") long id, LeadInput input) {
-        Lead lead = leads.update(id, checks.valid(input), !isOnlyOperator(), scope());
-        return LeadView.of(lead, leads.history(id));
+        return view(leads.update(id, checks.valid(input), !isOnlyOperator(), scope()));
     }
 
     @POST
@@ -156,8 +165,7 @@ public class LeadsResource {
             + "send the version you read to be told (409) of a change made meanwhile")
     public LeadView move(@PathParam("id") long id, StatusChange change) {
         checks.valid(change);
-        Lead lead = leads.move(id, change.status(), change.reason(), change.version(), caller.username(), scope());
-        return LeadView.of(lead, leads.history(id));
+        return view(leads.move(id, change.status(), change.reason(), change.version(), caller.username(), scope()));
     }
 
     @POST
@@ -189,6 +197,22 @@ public class LeadsResource {
         StreamingOutput body = out -> exports.leads(tabular, out, filter);
         return Response.ok(body, tabular.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"leads." + tabular.extension() + "\"").build();
+    }
+
+    private LeadView view(Lead lead) {
+        return LeadView.of(lead, leads.history(lead.getId()), backing(List.of(lead.getId())).get(lead.getId()));
+    }
+
+    /** The backing of these leads, as reporting decided it; empty without reporting. */
+    private Map<Long, LeadBacking.Backing> backing(List<Long> ids) {
+        Map<Long, LeadBacking.Backing> all = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.flush();
+            for (LeadBacking source : backings) {
+                all.putAll(source.of(ids));
+            }
+        }
+        return all;
     }
 
     private boolean isOnlyOperator() {

@@ -7,7 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,10 @@ import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.events.LeadChanged;
 import org.switchboard.core.events.LeadCreated;
+import org.switchboard.core.integrity.Tamper;
+import org.switchboard.core.integrity.TamperKind;
+import org.switchboard.core.integrity.control.TamperTrail;
+import org.switchboard.core.time.AppClock;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.settings.control.CallCentre;
@@ -48,6 +54,12 @@ public class LeadBook {
 
     @Inject
     Event<LeadCreated> created;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    TamperTrail trail;
 
     @Inject
     Event<LeadChanged> changed;
@@ -97,6 +109,11 @@ public class LeadBook {
         return new Checked(contact, campaign, operator);
     }
 
+    /**
+     * A lead entered through the API. Its time is the server's, unless a SUPERVISOR or ADMIN gives a historical
+     * {@code createdAt} (the boundary refuses one from an OPERATOR): then it is IMPORTED. Either way the entry is kept in
+     * the tamper trail, since a lead entered by hand is not one the call flow made.
+     */
     public Lead create(LeadInput input, String operatorName, String by) {
         Checked checked = check(input.contactId(), input.campaign(), operatorName);
         String uniqueid = ContactRules.blankToNull(input.callUniqueid());
@@ -107,21 +124,49 @@ public class LeadBook {
                         Map.of("id", existing.get().getId(), "href", "/api/leads/" + existing.get().getId()));
             }
         }
-        Instant at = input.createdAt() == null ? Instant.now() : input.createdAt().toInstant();
-        return create(checked, at, input.estimatedValue(), ContactRules.blankToNull(input.notes()), input.callId(), uniqueid, by);
+        boolean historical = input.createdAt() != null;
+        Instant at = historical ? input.createdAt().toInstant() : clock.now();
+        Lead lead = create(checked, at, input.estimatedValue(), ContactRules.blankToNull(input.notes()), input.callId(),
+                uniqueid, by, historical ? Lead.Entry.IMPORTED : Lead.Entry.LIVE);
+        trail.record(Tamper.of(historical ? TamperKind.LEAD_IMPORTED : TamperKind.LEAD_ENTERED, "lead", lead.getId(),
+                lead.getCampaign(), lead.getClientId(), lead.getOperator(), null, null, summary(lead),
+                historical ? "entered with the historical time " + lead.getCreatedAt() : "entered by hand"));
+        return lead;
     }
 
-    /** Creates a checked lead and fires {@link LeadCreated}. */
+    /** Keeps an imported lead in the tamper trail: its time is one a person brought, not the server's. */
+    public void imported(Lead lead, String how, String by) {
+        trail.record(Tamper.of(TamperKind.LEAD_IMPORTED, "lead", lead.getId(), lead.getCampaign(), lead.getClientId(),
+                lead.getOperator(), null, null, summary(lead), how), by);
+    }
+
+    /** What a lead says about its evidence, for the trail. */
+    public static String summary(Lead lead) {
+        return "contact " + lead.getContactId() + ", operator " + lead.getOperator() + ", time " + lead.getCreatedAt()
+                + (lead.getCallId() != null ? ", call " + lead.getCallId() : "")
+                + (lead.getCallUniqueid() != null ? ", call uniqueid " + lead.getCallUniqueid() : "")
+                + (lead.getEstimatedValue() != null ? ", value " + lead.getEstimatedValue() : "");
+    }
+
+    /** Creates a LIVE lead at the server's time {@code at} (from a call's wrap-up or an inbound log). */
     public Lead create(Checked checked, Instant at, java.math.BigDecimal value, String notes, Long callId,
             String uniqueid, String by) {
+        return create(checked, at, value, notes, callId, uniqueid, by, Lead.Entry.LIVE);
+    }
+
+    /** Creates a checked lead, entered now by {@code by}, and fires {@link LeadCreated}. */
+    public Lead create(Checked checked, Instant at, java.math.BigDecimal value, String notes, Long callId,
+            String uniqueid, String by, Lead.Entry entry) {
+        List<String> numbers = checked.contact().getPhones().stream().map(p -> p.getNumber()).distinct().toList();
         Lead lead = new Lead(checked.contact().getId(), checked.campaign().getCode(), checked.campaign().getClientId(),
-                checked.operator().getUsername(), at);
+                checked.operator().getUsername(), at, entry, clock.now(), by, numbers);
         lead.describe(value, notes, callId, uniqueid);
         em.persist(lead);
         em.flush();
         em.persist(lead.born(by));
         created.fire(new LeadCreated(lead.getId(), lead.getContactId(), lead.getOperator(), lead.getCampaign(),
-                lead.getClientId(), lead.getCreatedAt(), lead.getCallId(), lead.getCallUniqueid()));
+                lead.getClientId(), lead.getCreatedAt(), lead.getCallId(), lead.getCallUniqueid(), lead.getEnteredAt(),
+                lead.getEntry().name(), List.copyOf(lead.getNumbers())));
         return lead;
     }
 
@@ -140,7 +185,11 @@ public class LeadBook {
         return Optional.empty();
     }
 
-    public Lead update(long id, LeadInput input, boolean mayReassign, Long clientScope) {
+    /**
+     * Changes a lead. Value and notes anyone who may edit it; its evidence — the call it cites, its operator and its
+     * time — only a SUPERVISOR or ADMIN ({@code supervising}). Every change is kept in the tamper trail.
+     */
+    public Lead update(long id, LeadInput input, boolean supervising, Long clientScope) {
         Lead lead = visible(id, clientScope);
         ProblemException.requireVersion("Lead " + id, input.version(), lead.getVersion());
         if (input.contactId() != null && !input.contactId().equals(lead.getContactId())) {
@@ -149,20 +198,62 @@ public class LeadBook {
         if (input.campaign() != null && !Campaigns.normalizeCode(input.campaign()).equals(lead.getCampaign())) {
             throw ProblemException.invalid("campaign", "cannot change; create a lead in the other campaign");
         }
-        if (input.operator() != null && !input.operator().equalsIgnoreCase(lead.getOperator())) {
-            if (!mayReassign) {
-                throw ProblemException.forbidden("Only a SUPERVISOR or ADMIN may give a lead to another operator");
-            }
+        String uniqueid = input.callUniqueid() != null ? ContactRules.blankToNull(input.callUniqueid()) : lead.getCallUniqueid();
+        Long callId = input.callId() != null ? input.callId() : lead.getCallId();
+        boolean operatorChanges = input.operator() != null && !input.operator().equalsIgnoreCase(lead.getOperator());
+        boolean callChanges = !Objects.equals(callId, lead.getCallId()) || !Objects.equals(uniqueid, lead.getCallUniqueid());
+        boolean timeChanges = input.createdAt() != null
+                && !input.createdAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).equals(lead.getCreatedAt());
+        if (!supervising && (operatorChanges || callChanges || timeChanges)) {
+            throw ProblemException.forbidden("Only a SUPERVISOR or ADMIN may change a lead's "
+                    + (operatorChanges ? "operator" : callChanges ? "call" : "time")
+                    + ": they are the evidence the lead rests on, and every such change is kept for the client");
+        }
+        List<Tamper> changes = new ArrayList<>();
+        if (operatorChanges) {
             User operator = check(lead.getContactId(), lead.getCampaign(), input.operator()).operator();
+            changes.add(change(TamperKind.LEAD_REATTRIBUTED, lead, "operator", lead.getOperator(), operator.getUsername()));
             lead.reassign(operator.getUsername());
         }
-        lead.describe(input.estimatedValue(), ContactRules.blankToNull(input.notes()),
-                input.callId() != null ? input.callId() : lead.getCallId(),
-                input.callUniqueid() != null ? ContactRules.blankToNull(input.callUniqueid()) : lead.getCallUniqueid());
+        if (timeChanges) {
+            Instant before = lead.getCreatedAt();
+            lead.retime(input.createdAt().toInstant());
+            changes.add(change(TamperKind.LEAD_EDITED, lead, "createdAt", before, lead.getCreatedAt()));
+        }
+        if (!Objects.equals(callId, lead.getCallId())) {
+            changes.add(change(TamperKind.LEAD_EDITED, lead, "callId", lead.getCallId(), callId));
+        }
+        if (!Objects.equals(uniqueid, lead.getCallUniqueid())) {
+            changes.add(change(TamperKind.LEAD_EDITED, lead, "callUniqueid", lead.getCallUniqueid(), uniqueid));
+        }
+        String notes = ContactRules.blankToNull(input.notes());
+        if (!sameAmount(input.estimatedValue(), lead.getEstimatedValue())) {
+            changes.add(change(TamperKind.LEAD_EDITED, lead, "estimatedValue", lead.getEstimatedValue(), input.estimatedValue()));
+        }
+        if (!Objects.equals(notes, lead.getNotes())) {
+            changes.add(change(TamperKind.LEAD_EDITED, lead, "notes", lead.getNotes(), notes));
+        }
+        lead.describe(input.estimatedValue(), notes, callId, uniqueid);
         em.flush();
-        changed.fire(new LeadChanged(lead.getId(), lead.getOperator(), lead.getCampaign(), lead.getClientId(),
-                lead.getCreatedAt(), lead.getCallId(), lead.getCallUniqueid()));
+        trail.recordAll(changes);
+        changed.fire(changedEvent(lead));
         return lead;
+    }
+
+    private static boolean sameAmount(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static Tamper change(TamperKind kind, Lead lead, String field, Object before, Object after) {
+        return Tamper.of(kind, "lead", lead.getId(), lead.getCampaign(), lead.getClientId(), lead.getOperator(), field,
+                before, after, null);
+    }
+
+    /** The lead as {@link LeadChanged} announces it. */
+    public static LeadChanged changedEvent(Lead lead) {
+        return new LeadChanged(lead.getId(), lead.getOperator(), lead.getCampaign(), lead.getClientId(),
+                lead.getCreatedAt(), lead.getCallId(), lead.getCallUniqueid(), lead.getEnteredAt(), lead.getEntry().name(),
+                List.copyOf(lead.getNumbers()));
     }
 
     /** Moves a lead on; a {@code version} sent must still be the lead's, so a change made meanwhile is not skipped. */

@@ -12,12 +12,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /**
  * A prospect who showed interest, owned by the operator who produced it, tied to the call it came from
- * (a call id, or the Asterisk uniqueid until that call is imported). It counts on the day it was created:
- * the time of its call when it came from one.
+ * (a call id, or the Asterisk uniqueid until that call is imported). Its time ({@code createdAt}) is the server's
+ * time when it was entered, unless an import brought a historical one; who entered it and when is kept apart
+ * ({@code enteredBy}, {@code enteredAt}) and never changes. The numbers its contact had at entry are kept with it:
+ * only a call with one of them can back it.
  */
 @Entity
 @Table(name = "leads_lead")
@@ -63,19 +69,49 @@ public class Lead {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** How the lead came in: its time is the server's (LIVE), historical from an import (IMPORTED), or from before the integrity rules (LEGACY). */
+    public enum Entry {
+        LIVE, IMPORTED, LEGACY
+    }
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Entry entry;
+
+    @Column(name = "entered_at", nullable = false, updatable = false)
+    private Instant enteredAt;
+
+    @Column(name = "entered_by", nullable = false, length = 64, updatable = false)
+    private String enteredBy;
+
+    @NotAudited
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "leads_lead_number", joinColumns = @jakarta.persistence.JoinColumn(name = "lead_id"))
+    @Column(name = "number", length = 20, nullable = false)
+    private Set<String> numbers = new TreeSet<>();
+
     @Version
     private long version;
 
     protected Lead() {
     }
 
-    public Lead(long contactId, String campaign, long clientId, String operator, Instant createdAt) {
+    /**
+     * @param createdAt the lead's time: the entry time for a LIVE lead, the historical time for an IMPORTED one
+     * @param numbers   the contact's numbers as the lead is entered
+     */
+    public Lead(long contactId, String campaign, long clientId, String operator, Instant createdAt, Entry entry,
+            Instant enteredAt, String enteredBy, Collection<String> numbers) {
         this.contactId = contactId;
         this.campaign = campaign;
         this.clientId = clientId;
         this.operator = operator;
         // call records carry whole seconds; so do leads, so that exports import back as the same leads
         this.createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        this.entry = entry;
+        this.enteredAt = enteredAt;
+        this.enteredBy = enteredBy;
+        this.numbers.addAll(numbers);
     }
 
     public void describe(BigDecimal estimatedValue, String notes, Long callId, String callUniqueid) {
@@ -83,6 +119,27 @@ public class Lead {
         this.notes = notes;
         this.callId = callId;
         this.callUniqueid = callUniqueid;
+    }
+
+    /** A supervisor's correction of the lead's time (kept in the tamper trail by the caller). */
+    public void retime(Instant createdAt) {
+        this.createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    public Entry getEntry() {
+        return entry;
+    }
+
+    public Instant getEnteredAt() {
+        return enteredAt;
+    }
+
+    public String getEnteredBy() {
+        return enteredBy;
+    }
+
+    public Set<String> getNumbers() {
+        return numbers;
     }
 
     public void reassign(String operator) {

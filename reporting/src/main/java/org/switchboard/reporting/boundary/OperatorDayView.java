@@ -9,11 +9,15 @@ import org.switchboard.reporting.control.Counts;
 import org.switchboard.reporting.control.OperatorDays;
 import org.switchboard.reporting.control.Totals;
 
-/** One operator on one day, with every figure as DOMAIN.md defines it. */
+/**
+ * One operator on one day, with every figure as DOMAIN.md defines it, and the thresholds it was counted with: those in
+ * force on that day (the campaign's when the report is narrowed to one, else the centre's; calls of a campaign with
+ * its own thresholds count by those), or the request's own.
+ */
 public record OperatorDayView(LocalDate date, String operator, String extension, String team, long calls,
         long answered, long counted, @JsonProperty("short") long shortCalls, @JsonProperty("long") long longCalls,
         long talkSeconds, double avgTalkSeconds, long leads, long unbackedLeads, int planCalls, int planLeads,
-        Double planPercent, Double conversion) {
+        Double planPercent, Double conversion, Integer minTalkSeconds, Integer longCallSeconds) {
 
     /** The spreadsheet columns, in the order {@link #cells()} gives them. */
     public static final List<String> COLUMNS = List.of("date", "operator", "extension", "team", "calls", "answered",
@@ -21,10 +25,14 @@ public record OperatorDayView(LocalDate date, String operator, String extension,
             "planLeads", "planPercent", "conversion");
 
     public static OperatorDayView of(OperatorDays.Figures f) {
+        return of(f, null, null);
+    }
+
+    public static OperatorDayView of(OperatorDays.Figures f, Integer minTalkSeconds, Integer longCallSeconds) {
         Counts n = f.counts();
         return new OperatorDayView(f.date(), f.operator(), f.extension(), f.team(), n.calls(), n.answered(), n.counted(),
                 n.shortCalls(), n.longCalls(), n.talkSeconds(), n.avgTalkSeconds(), n.leads(), n.unbackedLeads(),
-                f.planCalls(), f.planLeads(), f.planPercent(), n.conversion());
+                f.planCalls(), f.planLeads(), f.planPercent(), n.conversion(), minTalkSeconds, longCallSeconds);
     }
 
     public List<Object> cells() {

@@ -23,6 +23,7 @@ import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.imports.boundary.Uploads;
 import org.switchboard.core.security.Roles;
 import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.core.settings.control.ThresholdTimeline;
 import org.switchboard.reporting.control.Anomalies;
 import org.switchboard.reporting.control.Anomaly;
 import org.switchboard.reporting.control.CallsBehind;
@@ -73,7 +74,12 @@ public class ReportsResource {
         ReportFormat as = ReportFormat.of(format, headers.getAcceptableMediaTypes());
         ReportQuery q = requests.query(from, to, operator, team, campaign, client, minTalk, longCall);
         List<OperatorDays.Figures> figures = operatorDays.rows(q);
-        List<OperatorDayView> rows = figures.stream().map(OperatorDayView::of).toList();
+        ThresholdTimeline timeline = operatorDays.timeline();
+        List<OperatorDayView> rows = figures.stream().map(f -> {
+            ThresholdTimeline.InForce t = timeline.of(q.campaign(), f.date());
+            return OperatorDayView.of(f, q.minTalkSeconds() != null ? q.minTalkSeconds() : t.minTalkSeconds(),
+                    q.longCallSeconds() != null ? q.longCallSeconds() : t.longCallSeconds());
+        }).toList();
         if (as == ReportFormat.JSON) {
             return Response.ok(rows, MediaType.APPLICATION_JSON).build();
         }
@@ -135,7 +141,8 @@ public class ReportsResource {
     @Path("anomalies")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.CLIENT})
     @Operation(summary = "Anomalies of the period (LEAD_SPIKE, UNBACKED_LEADS, SHORT_CALLS, LONG_CALLS, REPEAT_DIALS,"
-            + " PLAN_MISS) with the figures that raised them")
+            + " PLAN_MISS, SHARED_CALL, LATE_LEAD, LEADS_WITHOUT_CALLS, RECORDING_REPLACED, OUTCOME_WITHOUT_CALL) with the"
+            + " evidence that raised them, each day judged with the thresholds in force on it")
     public Response anomalies(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("operator") String operator, @QueryParam("team") String team,
             @QueryParam("campaign") String campaign, @QueryParam("client") String client,

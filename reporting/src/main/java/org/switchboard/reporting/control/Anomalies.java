@@ -9,9 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.switchboard.core.settings.control.CallCentre;
+import org.switchboard.core.settings.control.ThresholdTimeline;
 import org.switchboard.core.settings.entity.Settings;
 
 /** Finds the anomalies of a period: the rules over the rollups, with the evidence a supervisor follows up. */
@@ -34,15 +37,35 @@ public class Anomalies {
         }
     }
 
+    /**
+     * The anomalies of a period. {@code t} gives the look-back window and the repeat-dial floor to read with; each day is
+     * judged with the thresholds in force on it.
+     */
     public static List<Anomaly> find(Connection c, ReportQuery q, Settings.Thresholds t, LocalDate today)
             throws SQLException {
-        List<OperatorDays.Figures> rows = OperatorDays.rows(c, q.from(q.from().minusDays(t.leadSpikeWindowDays())));
-        List<Anomaly> found = new AnomalyRules(t).detect(rows, q.from(), q.to(), today, repeatDials(c, q, t.repeatDialsMax()));
+        ThresholdTimeline timeline = ThresholdTimeline.load(c);
+        int window = Math.max(t.leadSpikeWindowDays(), timeline.versions().stream()
+                .map(ThresholdTimeline.Version::leadSpikeWindowDays).filter(java.util.Objects::nonNull)
+                .max(Integer::compare).orElse(t.leadSpikeWindowDays()));
+        List<OperatorDays.Figures> rows = OperatorDays.rows(c, q.from(q.from().minusDays(window)));
+        int dialFloor = timeline.versions().stream().map(ThresholdTimeline.Version::repeatDialsMax)
+                .filter(java.util.Objects::nonNull).min(Integer::compare).orElse(t.repeatDialsMax());
+        List<Anomaly> found = new ArrayList<>(new AnomalyRules(day -> timeline.centre(day).thresholds())
+                .detect(rows, q.from(), q.to(), today, repeatDials(c, q, Math.min(dialFloor, t.repeatDialsMax()))));
         for (Anomaly anomaly : found) {
             if (anomaly.type() == Anomaly.Type.UNBACKED_LEADS) {
                 anomaly.evidence().put("leadIds", unbackedLeads(c, q, anomaly.operator(), anomaly.date()));
             }
         }
+        Map<String, String> extensions = new HashMap<>();
+        OperatorDays.people(c).forEach((user, person) -> extensions.put(user, person.extension()));
+        found.addAll(EvidenceAnomalies.sharedCalls(c, q, extensions));
+        found.addAll(EvidenceAnomalies.lateLeads(c, q, extensions));
+        found.addAll(EvidenceAnomalies.replacedRecordings(c, q, extensions));
+        found.addAll(EvidenceAnomalies.outcomesWithoutCalls(c, q, extensions));
+        found.sort(java.util.Comparator.comparing(Anomaly::date)
+                .thenComparing(a -> a.operator() == null ? "" : a.operator())
+                .thenComparing(Anomaly::type));
         return found;
     }
 
@@ -94,8 +117,8 @@ public class Anomalies {
                 q.longCallSeconds());
         ReportQuery.Where where = day1.where("l");
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT l.id FROM reporting_lead l CROSS JOIN core_settings s"
-                + " WHERE s.id = 1 AND " + where.sql() + " AND NOT " + RollupStore.backed(day1.minTalkSql())
+        try (PreparedStatement s = c.prepareStatement("SELECT l.id FROM reporting_lead l"
+                + " WHERE " + where.sql() + " AND NOT " + RollupStore.backed(day1.minTalkSql())
                 + " ORDER BY l.id")) {
             RollupStore.bind(s, where.params());
             try (ResultSet rs = s.executeQuery()) {

@@ -11,6 +11,7 @@ public record Anomaly(Type type, String operator, String extension, LocalDate da
         Map<String, Object> evidence) {
 
     public enum Type {
-        LEAD_SPIKE, UNBACKED_LEADS, SHORT_CALLS, LONG_CALLS, REPEAT_DIALS, PLAN_MISS
+        LEAD_SPIKE, UNBACKED_LEADS, SHORT_CALLS, LONG_CALLS, REPEAT_DIALS, PLAN_MISS, SHARED_CALL, LATE_LEAD,
+        LEADS_WITHOUT_CALLS, RECORDING_REPLACED, OUTCOME_WITHOUT_CALL
     }
 }

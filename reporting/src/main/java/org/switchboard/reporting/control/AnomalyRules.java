@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import org.switchboard.core.settings.entity.Settings;
 
 /**
- * DOMAIN.md's anomaly rules over operator-day figures, as plain logic. Every threshold comes from the settings.
+ * DOMAIN.md's anomaly rules over operator-day figures, as plain logic. Every threshold is the one in force on the day
+ * judged (a change never rewrites the past).
  */
 public final class AnomalyRules {
 
@@ -21,10 +22,16 @@ public final class AnomalyRules {
     public record RepeatDial(String operator, LocalDate day, String number, long dials) {
     }
 
-    private final Settings.Thresholds t;
+    private final java.util.function.Function<LocalDate, Settings.Thresholds> inForce;
+    private Settings.Thresholds t;
 
     public AnomalyRules(Settings.Thresholds thresholds) {
-        this.t = thresholds;
+        this(day -> thresholds);
+    }
+
+    /** @param inForce the thresholds in force on a day */
+    public AnomalyRules(java.util.function.Function<LocalDate, Settings.Thresholds> inForce) {
+        this.inForce = inForce;
     }
 
     /**
@@ -37,9 +44,15 @@ public final class AnomalyRules {
         Map<String, Map<LocalDate, Long>> leadsByOperator = new HashMap<>();
         Map<LocalDate, Long> centreLeads = new TreeMap<>();
         Map<String, String> extensions = new HashMap<>();
+        Map<String, java.util.Set<LocalDate>> workedByOperator = new HashMap<>();
+        java.util.Set<LocalDate> centreWorked = new java.util.TreeSet<>();
         for (OperatorDays.Figures row : rows) {
             leadsByOperator.computeIfAbsent(row.operator(), o -> new HashMap<>()).merge(row.date(), row.counts().leads(), Long::sum);
             centreLeads.merge(row.date(), row.counts().leads(), Long::sum);
+            if (row.counts().calls() > 0) {
+                workedByOperator.computeIfAbsent(row.operator(), o -> new java.util.TreeSet<>()).add(row.date());
+                centreWorked.add(row.date());
+            }
             if (row.extension() != null) {
                 extensions.put(row.operator(), row.extension());
             }
@@ -49,11 +62,18 @@ public final class AnomalyRules {
                 continue;
             }
             Counts n = row.counts();
-            leadSpike(row.operator(), row.extension(), row.date(), leadsByOperator.get(row.operator())).ifPresent(found::add);
+            t = inForce.apply(row.date());
+            leadSpike(row.operator(), row.extension(), row.date(), leadsByOperator.get(row.operator()),
+                    workedByOperator.getOrDefault(row.operator(), java.util.Set.of())).ifPresent(found::add);
             if (n.unbackedLeads() > 0) {
                 found.add(new Anomaly(Anomaly.Type.UNBACKED_LEADS, row.operator(), row.extension(), row.date(),
-                        n.unbackedLeads() + " of " + n.leads() + " leads are not tied to a counted call of the operator",
+                        n.unbackedLeads() + " of " + n.leads() + " leads are not backed by a counted PBX call of the operator",
                         evidence("leads", n.leads(), "unbacked", n.unbackedLeads())));
+            }
+            if (n.leads() > 0 && n.counted() == 0) {
+                found.add(new Anomaly(Anomaly.Type.LEADS_WITHOUT_CALLS, row.operator(), row.extension(), row.date(),
+                        n.leads() + " leads on a day without a single counted call (" + n.calls() + " calls in all)",
+                        evidence("leads", n.leads(), "calls", n.calls(), "counted", n.counted())));
             }
             if (n.answered() >= t.shortCallsMinAnswered() && n.shortCalls() * 100 >= (long) t.shortCallsPercent() * n.answered()) {
                 found.add(new Anomaly(Anomaly.Type.SHORT_CALLS, row.operator(), row.extension(), row.date(),
@@ -77,6 +97,7 @@ public final class AnomalyRules {
         }
         Map<List<Object>, List<RepeatDial>> repeats = new LinkedHashMap<>();
         for (RepeatDial dial : dials) {
+            t = inForce.apply(dial.day());
             if (dial.dials() > t.repeatDialsMax() && !dial.day().isBefore(from) && !dial.day().isAfter(to)) {
                 repeats.computeIfAbsent(List.of(dial.operator(), dial.day()), k -> new ArrayList<>()).add(dial);
             }
@@ -88,11 +109,13 @@ public final class AnomalyRules {
                     .map(d -> evidence("number", d.number(), "dials", d.dials())).toList();
             found.add(new Anomaly(Anomaly.Type.REPEAT_DIALS, top.operator(), extensions.get(top.operator()), top.day(),
                     top.number() + " dialled " + top.dials() + " times" + (list.size() > 1 ? " (and " + (list.size() - 1)
-                            + " more numbers)" : ""), evidence("numbers", numbers, "maxDials", t.repeatDialsMax())));
+                            + " more numbers)" : ""), evidence("numbers", numbers, "maxDials",
+                                    inForce.apply(top.day()).repeatDialsMax())));
         });
         for (LocalDate day : centreLeads.keySet()) {
             if (!day.isBefore(from) && !day.isAfter(to)) {
-                leadSpike(null, null, day, centreLeads).ifPresent(found::add);
+                t = inForce.apply(day);
+                leadSpike(null, null, day, centreLeads, centreWorked).ifPresent(found::add);
             }
         }
         found.sort(Comparator.comparing(Anomaly::date)
@@ -101,19 +124,31 @@ public final class AnomalyRules {
         return found;
     }
 
-    /** At least the minimum of leads and at least factor × the mean of the window before (missing days count 0). */
-    java.util.Optional<Anomaly> leadSpike(String operator, String extension, LocalDate day, Map<LocalDate, Long> leads) {
+    /** Working days (days with calls) a look-back window needs before a spike can be judged: no baseline, no spike. */
+    public static final int MIN_BASELINE_DAYS = 5;
+
+    /**
+     * At least the minimum of leads and at least factor × the mean of the window before (missing days count 0), and at
+     * least {@value #MIN_BASELINE_DAYS} working days in that window.
+     */
+    java.util.Optional<Anomaly> leadSpike(String operator, String extension, LocalDate day, Map<LocalDate, Long> leads,
+            java.util.Set<LocalDate> worked) {
         long today = leads.getOrDefault(day, 0L);
         if (today < t.leadSpikeMinLeads()) {
             return java.util.Optional.empty();
         }
         List<Map<String, Object>> before = new ArrayList<>();
         long sum = 0;
+        int workingDays = 0;
         for (int i = t.leadSpikeWindowDays(); i >= 1; i--) {
             LocalDate d = day.minusDays(i);
             long n = leads.getOrDefault(d, 0L);
             sum += n;
-            before.add(evidence("date", d, "leads", n));
+            workingDays += worked.contains(d) ? 1 : 0;
+            before.add(evidence("date", d, "leads", n, "worked", worked.contains(d)));
+        }
+        if (workingDays < Math.min(MIN_BASELINE_DAYS, t.leadSpikeWindowDays())) {
+            return java.util.Optional.empty();
         }
         BigDecimal mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(t.leadSpikeWindowDays()), 4, RoundingMode.HALF_UP);
         if (BigDecimal.valueOf(today).compareTo(mean.multiply(t.leadSpikeFactor())) < 0) {
@@ -124,6 +159,7 @@ public final class AnomalyRules {
                 who + today + " leads against a mean of " + mean.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
                         .toPlainString() + " a day over the " + t.leadSpikeWindowDays() + " days before",
                 evidence("scope", operator == null ? "centre" : "operator", "leads", today, "previousDays", before,
+                        "workingDays", workingDays, "minWorkingDays", MIN_BASELINE_DAYS,
                         "mean", mean.setScale(2, RoundingMode.HALF_UP), "factor", t.leadSpikeFactor(),
                         "minLeads", t.leadSpikeMinLeads())));
     }

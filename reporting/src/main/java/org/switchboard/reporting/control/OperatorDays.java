@@ -38,6 +38,15 @@ public class OperatorDays {
     public record Person(String extension, String team) {
     }
 
+    /** The thresholds as they were in force on each day. */
+    public org.switchboard.core.settings.control.ThresholdTimeline timeline() {
+        try (Connection c = dataSource.getConnection()) {
+            return org.switchboard.core.settings.control.ThresholdTimeline.load(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the thresholds failed: " + e.getMessage(), e);
+        }
+    }
+
     public List<Figures> rows(ReportQuery q) {
         try (Connection c = dataSource.getConnection()) {
             return rows(c, q);

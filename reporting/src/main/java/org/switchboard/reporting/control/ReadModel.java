@@ -44,12 +44,16 @@ public class ReadModel {
 
     void leadCreated(@Observes LeadCreated e) {
         run(store -> store.putLead(new RollupStore.LeadFact(e.leadId(), e.operator(), e.campaign(), e.clientId(),
-                e.createdAt(), e.callId(), e.callUniqueid()), callCentre.zone()));
+                e.createdAt(), e.callId(), e.callUniqueid(), e.enteredAt(), e.entry(), e.numbers()), callCentre.zone()));
     }
 
     void leadChanged(@Observes LeadChanged e) {
-        run(store -> store.putLead(new RollupStore.LeadFact(e.leadId(), e.operator(), e.campaign(), e.clientId(),
-                e.createdAt(), e.callId(), e.callUniqueid()), callCentre.zone()));
+        run(store -> store.putLead(fact(e), callCentre.zone()));
+    }
+
+    private static RollupStore.LeadFact fact(LeadChanged e) {
+        return new RollupStore.LeadFact(e.leadId(), e.operator(), e.campaign(), e.clientId(), e.createdAt(), e.callId(),
+                e.callUniqueid(), e.enteredAt(), e.entry(), e.numbers());
     }
 
     void settingsChanged(@Observes SettingsChanged e) {
@@ -85,8 +89,7 @@ public class ReadModel {
             }
             for (LeadFactSource source : leadSources) {
                 source.forEach(5000, chunk -> {
-                    copy(() -> store.copyLeads(chunk.stream().map(e -> new RollupStore.LeadFact(e.leadId(), e.operator(),
-                            e.campaign(), e.clientId(), e.createdAt(), e.callId(), e.callUniqueid())).toList(), zone));
+                    copy(() -> store.copyLeads(chunk.stream().map(ReadModel::fact).toList(), zone));
                     copied[1] += chunk.size();
                 });
             }
@@ -111,9 +114,32 @@ public class ReadModel {
         void on(RollupStore store) throws SQLException;
     }
 
+    /** Whether the copies predate the facts they now carry (the integrity migration): then they are made again. */
+    public boolean rebuildNeeded() {
+        try (Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT rebuild_needed FROM reporting_guard WHERE id = 1");
+                java.sql.ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading reporting_guard failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rebuilds the copies and the rollups once after an upgrade, in the caller's transaction, and clears the flag. */
+    public Rebuilt rebuildAfterUpgrade() {
+        Rebuilt rebuilt = rebuild();
+        run(store -> {
+            try (java.sql.PreparedStatement s = store.connection().prepareStatement(
+                    "UPDATE reporting_guard SET rebuild_needed = FALSE WHERE id = 1")) {
+                s.executeUpdate();
+            }
+        });
+        return rebuilt;
+    }
+
     private void run(Work work) {
         try (Connection c = dataSource.getConnection()) {
-            work.on(new RollupStore(c));
+            work.on(new RollupStore(c, callCentre.zone()));
         } catch (SQLException e) {
             throw new IllegalStateException("Updating the report rollups failed: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.switchboard.core.events.CallFact;
+import org.switchboard.core.settings.control.ThresholdTimeline;
 
 /**
  * Reporting's read model on one JDBC connection whose transaction the caller owns: the copies of calls and leads,
@@ -34,14 +36,50 @@ public final class RollupStore {
 
     private static final int IN_LIST = 500;
 
-    /** The effective thresholds of a call: its campaign's override, else the settings. */
-    public static final String CAMPAIGN_MIN = "COALESCE(k.min_talk_seconds, s.min_talk_seconds)";
-    public static final String CAMPAIGN_LONG = "COALESCE(k.long_call_seconds, s.long_call_seconds)";
+    /**
+     * The thresholds of a call {@code c}: those in force for its campaign on its day (its override, else the centre's),
+     * stamped on the copy when it is stored and again when a threshold changes.
+     */
+    public static final String CAMPAIGN_MIN = "c.min_talk";
+    public static final String CAMPAIGN_LONG = "c.long_call";
+
+    /** How long before a call's start (by the PBX's clock) a lead may be entered and still cite it: clocks differ a little. */
+    static final Duration START_SLACK = Duration.ofMinutes(10);
 
     private final Connection c;
+    private ZoneId zone;
+    private ThresholdTimeline timeline;
 
     public RollupStore(Connection c) {
         this.c = c;
+    }
+
+    public RollupStore(Connection c, ZoneId zone) {
+        this.c = c;
+        this.zone = zone;
+    }
+
+    Connection connection() {
+        return c;
+    }
+
+    /** The thresholds as they were in force on each day, read once per unit of work. */
+    ThresholdTimeline timeline() throws SQLException {
+        if (timeline == null) {
+            timeline = ThresholdTimeline.load(c);
+        }
+        return timeline;
+    }
+
+    private ZoneId zone() throws SQLException {
+        if (zone == null) {
+            try (PreparedStatement s = c.prepareStatement("SELECT time_zone FROM core_settings WHERE id = 1");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                zone = ZoneId.of(rs.getString(1));
+            }
+        }
+        return zone;
     }
 
     /** The figures of calls grouped by operator, day and campaign; {@code min} and {@code max} are SQL expressions. */
@@ -57,27 +95,24 @@ public final class RollupStore {
                 + " GROUP BY c.operator, c.work_day, COALESCE(c.campaign_code, '')";
     }
 
-    /**
-     * Leads grouped by operator, day and campaign, with those not backed: a lead is backed when its call (by id,
-     * or by Asterisk uniqueid) is a counted call of the lead's own operator.
-     */
+    /** Leads grouped by operator, the day they count on, and campaign, with those not backed. */
     public static String leadFigures(String min, String where) {
         return "SELECT l.operator, l.work_day, COALESCE(l.campaign_code, ''), MAX(l.client_id), COUNT(*),"
                 + " SUM(CASE WHEN " + backed(min) + " THEN 0 ELSE 1 END)"
-                + " FROM reporting_lead l CROSS JOIN core_settings s WHERE s.id = 1 AND " + where
+                + " FROM reporting_lead l WHERE " + where
                 + " GROUP BY l.operator, l.work_day, COALESCE(l.campaign_code, '')";
     }
 
     /**
-     * Whether lead {@code l} is backed: its call (by id, or by Asterisk uniqueid) is a counted call of the lead's own
-     * operator. Two EXISTS rather than one OR, so that each uses its index.
+     * Whether lead {@code l} is backed (DOMAIN.md): decided when the lead or its call is stored, with the thresholds in
+     * force ({@link #reback}). Under a request's own minimum talk time it is backed only if its call also reaches that.
      */
     public static String backed(String min) {
-        String counted = " AND b.operator = l.operator AND b.answered AND b.talk_seconds > 0 AND b.talk_seconds >= "
-                + min.replace("k.", "bk.") + ")";
-        String call = "SELECT 1 FROM reporting_call b LEFT JOIN core_campaign bk ON bk.code = b.campaign_code WHERE ";
-        return "(EXISTS (" + call + "b.id = l.call_id" + counted + " OR EXISTS (" + call + "b.uniqueid = l.call_uniqueid"
-                + counted + ")";
+        if (min == null || min.equals(CAMPAIGN_MIN)) {
+            return "l.backed";
+        }
+        return "(l.backed AND EXISTS (SELECT 1 FROM reporting_call b WHERE b.id = l.resolved_call_id AND b.talk_seconds >= "
+                + min + "))";
     }
 
     /** Waits for the other writers of the rollups to finish (the guard row is locked until this transaction ends). */
@@ -94,61 +129,27 @@ public final class RollupStore {
             return;
         }
         lock();
-        Thresholds thresholds = thresholds();
+        this.zone = zone;
         Deltas deltas = new Deltas();
         List<Long> ids = facts.stream().map(CallFact::callId).toList();
-        select("SELECT operator, work_day, campaign_code, client_id, answered, talk_seconds, direction, number"
-                + " FROM reporting_call WHERE operator IS NOT NULL AND id IN ", ids,
+        select("SELECT operator, work_day, campaign_code, client_id, answered, talk_seconds, direction, number, min_talk,"
+                + " long_call FROM reporting_call WHERE operator IS NOT NULL AND id IN ", ids,
                 rs -> deltas.add(-1, rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), nullableLong(rs, 4),
-                        rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), thresholds));
+                        rs.getBoolean(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10)));
         update("DELETE FROM reporting_call WHERE id IN ", ids);
         insertCalls(facts, zone);
         for (CallFact f : facts) {
             if (f.operator() != null) {
-                deltas.add(1, f.operator(), LocalDate.ofInstant(f.startedAt(), zone), f.campaign(), f.clientId(),
-                        f.answered(), f.talkSeconds(), f.direction(), f.number(), thresholds);
+                LocalDate day = LocalDate.ofInstant(f.startedAt(), zone);
+                ThresholdTimeline.InForce t = timeline().of(f.campaign(), day);
+                deltas.add(1, f.operator(), day, f.campaign(), f.clientId(), f.answered(), f.talkSeconds(), f.direction(),
+                        f.number(), t.minTalkSeconds(), t.longCallSeconds());
             }
         }
         deltas.apply(c);
-        // a lead's backing depends on its call: the leads tied to these calls are recounted
-        Set<OperatorDay> leadDays = new TreeSet<>();
-        select("SELECT operator, work_day FROM reporting_lead WHERE call_id IN ", ids, rs -> leadDays.add(key(rs)));
+        // a lead's backing depends on its call: the leads citing these calls are judged again and their days recounted
         List<String> uniqueids = facts.stream().map(CallFact::uniqueid).filter(u -> u != null).distinct().toList();
-        select("SELECT operator, work_day FROM reporting_lead WHERE call_uniqueid IN ", uniqueids, rs -> leadDays.add(key(rs)));
-        recountLeads(leadDays);
-    }
-
-    /** The thresholds in force: the settings', and the campaigns that override them. */
-    record Thresholds(int min, int longCall, Map<String, int[]> campaigns) {
-
-        int minOf(String campaign) {
-            int[] own = campaign == null ? null : campaigns.get(campaign);
-            return own != null && own[0] > 0 ? own[0] : min;
-        }
-
-        int longOf(String campaign) {
-            int[] own = campaign == null ? null : campaigns.get(campaign);
-            return own != null && own[1] > 0 ? own[1] : longCall;
-        }
-    }
-
-    private Thresholds thresholds() throws SQLException {
-        int min;
-        int longCall;
-        try (PreparedStatement s = c.prepareStatement("SELECT min_talk_seconds, long_call_seconds FROM core_settings WHERE id = 1");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            min = rs.getInt(1);
-            longCall = rs.getInt(2);
-        }
-        Map<String, int[]> campaigns = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT code, min_talk_seconds, long_call_seconds FROM core_campaign"
-                + " WHERE min_talk_seconds IS NOT NULL OR long_call_seconds IS NOT NULL"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                campaigns.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
-            }
-        }
-        return new Thresholds(min, longCall, campaigns);
+        recountLeads(reback(List.of(), ids, uniqueids));
     }
 
     /** Differences to apply to the rollups: per operator, day and campaign, and per dialled number. */
@@ -158,15 +159,15 @@ public final class RollupStore {
         private final Map<List<Object>, Long> dials = new LinkedHashMap<>();
 
         void add(int sign, String operator, LocalDate day, String campaign, Long clientId, boolean answered, int talk,
-                String direction, String number, Thresholds t) {
+                String direction, String number, int minTalk, int longCall) {
             List<Object> key = List.of(operator, day, campaign == null ? "" : campaign);
             boolean isAnswered = answered && talk > 0;
             long[] d = figures.computeIfAbsent(key, k -> new long[6]);
             d[0] += sign;
             d[1] += isAnswered ? sign : 0;
-            d[2] += isAnswered && talk >= t.minOf(campaign) ? sign : 0;
-            d[3] += isAnswered && talk < t.minOf(campaign) ? sign : 0;
-            d[4] += talk >= t.longOf(campaign) ? sign : 0;
+            d[2] += isAnswered && talk >= minTalk ? sign : 0;
+            d[3] += isAnswered && talk < minTalk ? sign : 0;
+            d[4] += talk >= longCall ? sign : 0;
             d[5] += isAnswered ? (long) sign * talk : 0;
             if (clientId != null && sign > 0) {
                 clients.put(key, clientId);
@@ -350,9 +351,11 @@ public final class RollupStore {
     void insertCalls(List<CallFact> facts, ZoneId zone) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_call (id, operator, extension, direction,"
                 + " number, contact_id, campaign_code, client_id, started_at, work_day, answered, talk_seconds, recorded,"
-                + " outcome, uniqueid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " outcome, uniqueid, source, ended_at, min_talk, long_call)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (CallFact f : facts) {
                 LocalDate day = LocalDate.ofInstant(f.startedAt(), zone);
+                ThresholdTimeline.InForce t = timeline().of(f.campaign(), day);
                 int i = 1;
                 s.setLong(i++, f.callId());
                 s.setString(i++, f.operator());
@@ -368,7 +371,11 @@ public final class RollupStore {
                 s.setInt(i++, f.talkSeconds());
                 s.setBoolean(i++, f.recorded());
                 s.setString(i++, f.outcome());
-                s.setString(i, f.uniqueid());
+                s.setString(i++, f.uniqueid());
+                s.setString(i++, f.source() == null ? "PBX" : f.source());
+                s.setTimestamp(i++, f.endedAt() == null ? null : Timestamp.from(f.endedAt()));
+                s.setInt(i++, t.minTalkSeconds());
+                s.setInt(i, t.longCallSeconds());
                 s.addBatch();
             }
             s.executeBatch();
@@ -392,9 +399,12 @@ public final class RollupStore {
         insertCalls(facts, zone);
     }
 
+    private static final String INSERT_LEAD = "INSERT INTO reporting_lead (id, operator, campaign_code, client_id,"
+            + " created_at, work_day, call_id, call_uniqueid, created_day, entered_at, entry, numbers)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     public void copyLeads(List<LeadFact> leads, ZoneId zone) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_lead (id, operator, campaign_code, client_id,"
-                + " created_at, work_day, call_id, call_uniqueid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(INSERT_LEAD)) {
             for (LeadFact lead : leads) {
                 bindLead(s, lead, zone);
                 s.addBatch();
@@ -404,65 +414,156 @@ public final class RollupStore {
     }
 
     private static void bindLead(PreparedStatement s, LeadFact lead, ZoneId zone) throws SQLException {
+        LocalDate day = LocalDate.ofInstant(lead.createdAt(), zone);
         s.setLong(1, lead.leadId());
         s.setString(2, lead.operator());
         s.setString(3, lead.campaign());
         setLong(s, 4, lead.clientId());
         s.setTimestamp(5, Timestamp.from(lead.createdAt()));
-        s.setDate(6, Date.valueOf(LocalDate.ofInstant(lead.createdAt(), zone)));
+        s.setDate(6, Date.valueOf(day));
         setLong(s, 7, lead.callId());
         s.setString(8, lead.callUniqueid());
+        s.setDate(9, Date.valueOf(day));
+        s.setTimestamp(10, Timestamp.from(lead.enteredAt() == null ? lead.createdAt() : lead.enteredAt()));
+        s.setString(11, lead.entry() == null ? "LIVE" : lead.entry());
+        s.setString(12, joinNumbers(lead.numbers()));
     }
 
-    /** A lead as created or changed. */
+    /** The numbers as one column: {@code |+7…|+7…|}, so a number is found with a plain substring test. */
+    static String joinNumbers(List<String> numbers) {
+        if (numbers == null || numbers.isEmpty()) {
+            return null;
+        }
+        String joined = "|" + String.join("|", numbers) + "|";
+        return joined.length() > 2000 ? joined.substring(0, joined.lastIndexOf('|', 1999) + 1) : joined;
+    }
+
+    /**
+     * A lead as created or changed.
+     *
+     * @param numbers the contact's numbers when the lead was entered
+     */
     public record LeadFact(long leadId, String operator, String campaign, Long clientId, Instant createdAt, Long callId,
-            String callUniqueid) {
+            String callUniqueid, Instant enteredAt, String entry, List<String> numbers) {
+
+        public LeadFact(long leadId, String operator, String campaign, Long clientId, Instant createdAt, Long callId,
+                String callUniqueid) {
+            this(leadId, operator, campaign, clientId, createdAt, callId, callUniqueid, createdAt, "LIVE", List.of());
+        }
     }
 
     /** Stores the lead as announced and recounts the operator-day it left and the one it is on. */
     public void putLead(LeadFact lead, ZoneId zone) throws SQLException {
         lock();
+        this.zone = zone;
         Set<OperatorDay> dirty = new TreeSet<>();
-        select("SELECT operator, work_day FROM reporting_lead WHERE id IN ", List.of(lead.leadId()), rs -> dirty.add(key(rs)));
+        // the lead as it was stored, and the leads that shared its call then: they may be backed now it left
+        List<Long> formerCalls = new ArrayList<>();
+        select("SELECT operator, work_day, resolved_call_id FROM reporting_lead WHERE id IN ", List.of(lead.leadId()), rs -> {
+            dirty.add(key(rs));
+            Long call = nullableLong(rs, 3);
+            if (call != null) {
+                formerCalls.add(call);
+            }
+        });
         update("DELETE FROM reporting_lead WHERE id IN ", List.of(lead.leadId()));
         LocalDate day = LocalDate.ofInstant(lead.createdAt(), zone);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_lead (id, operator, campaign_code, client_id,"
-                + " created_at, work_day, call_id, call_uniqueid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(INSERT_LEAD)) {
             bindLead(s, lead, zone);
             s.executeUpdate();
         }
         dirty.add(new OperatorDay(lead.operator(), day));
+        dirty.addAll(reback(List.of(lead.leadId()), formerCalls, List.of()));
         recountLeads(dirty);
     }
 
-    /** Recounts the operator-days that have figures in a campaign, after its thresholds changed. */
+    /**
+     * Recounts the operator-days that have figures in a campaign, after its thresholds changed: the campaign's calls get
+     * the thresholds now in force on their days, and the leads citing them are judged again.
+     */
     public void recountCampaign(String campaign) throws SQLException {
         lock();
+        restamp(campaign);
         Set<OperatorDay> dirty = new TreeSet<>();
+        List<Long> calls = new ArrayList<>();
+        select("SELECT id FROM reporting_call WHERE campaign_code IN ", List.of(campaign), rs -> calls.add(rs.getLong(1)));
+        for (int from = 0; from < calls.size(); from += 5000) {
+            dirty.addAll(reback(List.of(), calls.subList(from, Math.min(calls.size(), from + 5000)), List.of()));
+        }
         select("SELECT DISTINCT operator, work_day FROM reporting_operator_day WHERE campaign_code IN ", List.of(campaign),
                 rs -> dirty.add(key(rs)));
-        select("SELECT DISTINCT l.operator, l.work_day FROM reporting_lead l JOIN reporting_call b ON b.id = l.call_id"
+        select("SELECT DISTINCT l.operator, l.work_day FROM reporting_lead l JOIN reporting_call b ON b.id = l.resolved_call_id"
                 + " WHERE b.campaign_code IN ", List.of(campaign), rs -> dirty.add(key(rs)));
         recount(dirty);
+    }
+
+    /**
+     * Stamps the copies of calls (of one campaign, or all when null) with the thresholds in force for their campaign on
+     * their day: one statement per campaign and day, only where the values differ.
+     */
+    void restamp(String campaign) throws SQLException {
+        timeline = null;
+        List<Object[]> pairs = new ArrayList<>();
+        String sql = "SELECT DISTINCT campaign_code, work_day FROM reporting_call"
+                + (campaign == null ? "" : " WHERE campaign_code = ?");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (campaign != null) {
+                s.setString(1, campaign);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    pairs.add(new Object[] {rs.getString(1), rs.getDate(2).toLocalDate()});
+                }
+            }
+        }
+        try (PreparedStatement withCampaign = c.prepareStatement("UPDATE reporting_call SET min_talk = ?, long_call = ?"
+                + " WHERE work_day = ? AND campaign_code = ? AND (min_talk <> ? OR long_call <> ?)");
+                PreparedStatement without = c.prepareStatement("UPDATE reporting_call SET min_talk = ?, long_call = ?"
+                        + " WHERE work_day = ? AND campaign_code IS NULL AND (min_talk <> ? OR long_call <> ?)")) {
+            for (Object[] pair : pairs) {
+                ThresholdTimeline.InForce t = timeline().of((String) pair[0], (LocalDate) pair[1]);
+                PreparedStatement s = pair[0] == null ? without : withCampaign;
+                int i = 1;
+                s.setInt(i++, t.minTalkSeconds());
+                s.setInt(i++, t.longCallSeconds());
+                s.setDate(i++, Date.valueOf((LocalDate) pair[1]));
+                if (pair[0] != null) {
+                    s.setString(i++, (String) pair[0]);
+                }
+                s.setInt(i++, t.minTalkSeconds());
+                s.setInt(i, t.longCallSeconds());
+                s.addBatch();
+            }
+            withCampaign.executeBatch();
+            without.executeBatch();
+        }
     }
 
     /** Moves every copied call and lead to its day in {@code zone}, then recounts everything. */
     public void redate(ZoneId zone) throws SQLException {
         lock();
+        this.zone = zone;
         for (String table : List.of("reporting_call", "reporting_lead")) {
             String time = table.equals("reporting_call") ? "started_at" : "created_at";
             long after = Long.MIN_VALUE;
             try (PreparedStatement read = c.prepareStatement("SELECT id, " + time + " FROM " + table
                     + " WHERE id > ? ORDER BY id FETCH FIRST 5000 ROWS ONLY");
-                    PreparedStatement write = c.prepareStatement("UPDATE " + table + " SET work_day = ? WHERE id = ?")) {
+                    // a lead's own day moves; the day it counts on is decided again below, with its backing
+                    PreparedStatement write = c.prepareStatement("UPDATE " + table + " SET work_day = ?"
+                            + (table.equals("reporting_lead") ? ", created_day = ?" : "") + " WHERE id = ?")) {
                 while (true) {
                     read.setLong(1, after);
                     int n = 0;
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
                             after = rs.getLong(1);
-                            write.setDate(1, Date.valueOf(LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), zone)));
-                            write.setLong(2, after);
+                            Date day = Date.valueOf(LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), zone));
+                            int i = 1;
+                            write.setDate(i++, day);
+                            if (table.equals("reporting_lead")) {
+                                write.setDate(i++, day);
+                            }
+                            write.setLong(i, after);
                             write.addBatch();
                             n++;
                         }
@@ -477,9 +578,22 @@ public final class RollupStore {
         recountAll();
     }
 
-    /** Throws the rollups away and counts every day again from the copies. */
+    /**
+     * Throws the rollups away and counts every day again from the copies, after stamping every call with the thresholds
+     * in force on its day and judging every lead's backing again: what a change of thresholds runs, and the backfill.
+     */
     public void recountAll() throws SQLException {
         lock();
+        restamp(null);
+        List<Long> leads = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM reporting_lead ORDER BY id"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                leads.add(rs.getLong(1));
+            }
+        }
+        for (int from = 0; from < leads.size(); from += 2000) {
+            reback(leads.subList(from, Math.min(leads.size(), from + 2000)), List.of(), List.of());
+        }
         try (PreparedStatement s = c.prepareStatement("DELETE FROM reporting_operator_day")) {
             s.executeUpdate();
         }
@@ -616,6 +730,145 @@ public final class RollupStore {
                 s.executeBatch();
             }
         }
+    }
+
+    /** A copied lead as stored, with its current verdict. */
+    private record StoredLead(Backing.Lead lead, LocalDate workDay, Long callId, String uniqueid, boolean backed,
+            String reason, Long resolved, boolean late) {
+    }
+
+    private static final String LEAD_COLUMNS = "SELECT id, operator, created_at, created_day, work_day, call_id,"
+            + " call_uniqueid, numbers, backed, unbacked_reason, resolved_call_id, late FROM reporting_lead WHERE ";
+    private static final String CALL_COLUMNS = "SELECT id, operator, number, work_day, started_at, ended_at, talk_seconds,"
+            + " answered, source, min_talk, uniqueid FROM reporting_call WHERE ";
+
+    /**
+     * Judges again whether leads are backed — these leads, and those citing these calls (by id or uniqueid), with every
+     * other lead citing the same calls, since one call backs one lead — and stores the verdicts.
+     *
+     * @return the operator-days whose lead figures changed: those the leads left and those they count on now
+     */
+    Set<OperatorDay> reback(Collection<Long> leadIds, Collection<Long> callIds, Collection<String> uniqueids)
+            throws SQLException {
+        Map<Long, StoredLead> leads = new HashMap<>();
+        loadLeads(leads, "id IN ", leadIds);
+        loadLeads(leads, "call_id IN ", callIds);
+        loadLeads(leads, "resolved_call_id IN ", callIds);
+        loadLeads(leads, "call_uniqueid IN ", uniqueids);
+        if (leads.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, Backing.Call> callsById = new HashMap<>();
+        Map<String, List<Backing.Call>> callsByUniqueid = new HashMap<>();
+        Map<Long, Backing.Call> cited = resolve(leads, callsById, callsByUniqueid);
+        // the other leads citing the same calls compete for them
+        Set<Long> citedIds = new TreeSet<>();
+        cited.values().forEach(call -> citedIds.add(call.id()));
+        List<String> citedUniqueids = new ArrayList<>();
+        select("SELECT DISTINCT uniqueid FROM reporting_call WHERE uniqueid IS NOT NULL AND id IN ", new ArrayList<>(citedIds),
+                rs -> citedUniqueids.add(rs.getString(1)));
+        int known = leads.size();
+        loadLeads(leads, "call_id IN ", citedIds);
+        loadLeads(leads, "resolved_call_id IN ", citedIds);
+        loadLeads(leads, "call_uniqueid IN ", citedUniqueids);
+        if (leads.size() > known) {
+            cited = resolve(leads, callsById, callsByUniqueid);
+        }
+        ThresholdTimeline t = timeline();
+        Map<Long, Backing.Verdict> verdicts = Backing.judgeAll(leads.values().stream().map(StoredLead::lead).toList(),
+                cited, zone(), day -> t.centre(day).backingWindowHours());
+        Set<OperatorDay> dirty = new TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement("UPDATE reporting_lead SET backed = ?, unbacked_reason = ?,"
+                + " resolved_call_id = ?, late = ?, work_day = ? WHERE id = ?")) {
+            for (StoredLead stored : leads.values()) {
+                Backing.Verdict v = verdicts.get(stored.lead().id());
+                Backing.Call call = cited.get(stored.lead().id());
+                Long resolved = call == null ? null : call.id();
+                String reason = v.reason() == null ? null : v.reason().name();
+                if (stored.backed() == v.backed() && java.util.Objects.equals(stored.reason(), reason)
+                        && java.util.Objects.equals(stored.resolved(), resolved) && stored.late() == v.late()
+                        && stored.workDay().equals(v.day())) {
+                    continue;
+                }
+                s.setBoolean(1, v.backed());
+                s.setString(2, reason);
+                setLong(s, 3, resolved);
+                s.setBoolean(4, v.late());
+                s.setDate(5, Date.valueOf(v.day()));
+                s.setLong(6, stored.lead().id());
+                s.addBatch();
+                dirty.add(new OperatorDay(stored.lead().operator(), stored.workDay()));
+                dirty.add(new OperatorDay(stored.lead().operator(), v.day()));
+            }
+            s.executeBatch();
+        }
+        return dirty;
+    }
+
+    private void loadLeads(Map<Long, StoredLead> into, String where, Collection<?> values) throws SQLException {
+        select(LEAD_COLUMNS + where, new ArrayList<>(values), rs -> {
+            long id = rs.getLong(1);
+            if (!into.containsKey(id)) {
+                LocalDate workDay = rs.getDate(5).toLocalDate();
+                java.sql.Date createdDay = rs.getDate(4);
+                Long callId = nullableLong(rs, 6);
+                String uniqueid = rs.getString(7);
+                into.put(id, new StoredLead(new Backing.Lead(id, rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        createdDay == null ? workDay : createdDay.toLocalDate(), callId != null || uniqueid != null,
+                        rs.getString(8)), workDay, callId, uniqueid, rs.getBoolean(9), rs.getString(10),
+                        nullableLong(rs, 11), rs.getBoolean(12)));
+            }
+        });
+    }
+
+    /**
+     * The call each lead cites: by id, else by uniqueid (of a call's legs, the one of the lead's operator from the PBX,
+     * else the first).
+     */
+    private Map<Long, Backing.Call> resolve(Map<Long, StoredLead> leads, Map<Long, Backing.Call> byId,
+            Map<String, List<Backing.Call>> byUniqueid) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> uniqueids = new ArrayList<>();
+        for (StoredLead l : leads.values()) {
+            if (l.callId() != null && !byId.containsKey(l.callId())) {
+                ids.add(l.callId());
+            } else if (l.callId() == null && l.uniqueid() != null && !byUniqueid.containsKey(l.uniqueid())) {
+                uniqueids.add(l.uniqueid());
+            }
+        }
+        select(CALL_COLUMNS + "id IN ", ids, rs -> {
+            Backing.Call call = call(rs);
+            byId.put(call.id(), call);
+        });
+        uniqueids.forEach(u -> byUniqueid.put(u, new ArrayList<>()));
+        select(CALL_COLUMNS + "uniqueid IN ", uniqueids, rs -> {
+            Backing.Call call = call(rs);
+            byId.put(call.id(), call);
+            byUniqueid.get(rs.getString(11)).add(call);
+        });
+        Map<Long, Backing.Call> cited = new HashMap<>();
+        for (StoredLead l : leads.values()) {
+            Backing.Call call = null;
+            if (l.callId() != null) {
+                call = byId.get(l.callId());
+            } else if (l.uniqueid() != null) {
+                call = byUniqueid.getOrDefault(l.uniqueid(), List.of()).stream()
+                        .sorted(java.util.Comparator.comparing((Backing.Call b) -> !(l.lead().operator().equals(b.operator())
+                                && b.fromPbx())).thenComparingLong(Backing.Call::id))
+                        .findFirst().orElse(null);
+            }
+            if (call != null) {
+                cited.put(l.lead().id(), call);
+            }
+        }
+        return cited;
+    }
+
+    private static Backing.Call call(ResultSet rs) throws SQLException {
+        Timestamp ended = rs.getTimestamp(6);
+        return new Backing.Call(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getTimestamp(5).toInstant(), ended == null ? null : ended.toInstant(), rs.getInt(7), rs.getBoolean(8),
+                rs.getString(9), rs.getInt(10));
     }
 
     private interface RowReader {

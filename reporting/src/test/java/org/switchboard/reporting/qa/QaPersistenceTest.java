@@ -102,7 +102,7 @@ class QaPersistenceTest {
             boolean answered, int talk, boolean recorded, String outcome, String uniqueid) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO reporting_call (id, operator, extension, direction,"
                 + " number, campaign_code, client_id, started_at, work_day, answered, talk_seconds, recorded, outcome,"
-                + " uniqueid) VALUES (?, ?, '101', 'OUT', '+79110000000', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " uniqueid, min_talk) VALUES (?, ?, '101', 'OUT', '+79110000000', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, id);
             s.setString(2, operator);
             s.setString(3, campaign);
@@ -115,6 +115,8 @@ class QaPersistenceTest {
             s.setBoolean(9, recorded);
             s.setString(10, outcome);
             s.setString(11, uniqueid);
+            // the copy carries the threshold in force for its campaign, as RollupStore stamps it
+            s.setInt(12, "A".equals(campaign) ? 30 : 20);
             s.executeUpdate();
         }
     }

@@ -118,7 +118,8 @@ public class LeadImporter implements RowImporter {
             return RowOutcome.duplicate(p.row().line());
         }
         Lead lead = leads.create(new LeadBook.Checked(contact, p.campaign(), p.operator()), p.createdAt(), p.value(),
-                p.notes(), null, p.uniqueid(), username);
+                p.notes(), null, p.uniqueid(), username, Lead.Entry.IMPORTED);
+        leads.imported(lead, "imported from a file, line " + p.row().line(), username);
         if (p.status() != null && p.status() != LeadStatus.NEW) {
             em.persist(lead.moveTo(p.status(), p.lostReason(), username, p.createdAt()));
         }

@@ -7,11 +7,31 @@ import org.switchboard.reporting.control.Anomaly;
 import org.switchboard.reporting.control.Counts;
 import org.switchboard.reporting.control.OperatorDays;
 import org.switchboard.reporting.control.Totals;
+import org.switchboard.core.integrity.DaySeals;
 import org.switchboard.reporting.qa.control.QaFigures;
 
-/** A client's digest of one day as an e-mail: a subject, a plain-text body and the same as HTML tables. */
+/**
+ * A client's digest of one day as an e-mail: a subject, a plain-text body and the same as HTML tables, ending with the
+ * day's seal over the PBX's call records (null when the calls module is absent): the client keeps it and can later
+ * check that the records of that day were not changed (GET /api/integrity/verify).
+ */
 public record DigestText(String client, LocalDate day, List<OperatorDays.Figures> rows, Totals.Total centre,
-        List<Anomaly> anomalies, List<QaFigures.Tally> reviews) {
+        List<Anomaly> anomalies, List<QaFigures.Tally> reviews, DaySeals.Seal seal) {
+
+    public DigestText(String client, LocalDate day, List<OperatorDays.Figures> rows, Totals.Total centre,
+            List<Anomaly> anomalies, List<QaFigures.Tally> reviews) {
+        this(client, day, rows, centre, anomalies, reviews, null);
+    }
+
+    /** The seal in words, for both bodies. */
+    public String sealText() {
+        if (seal == null) {
+            return "";
+        }
+        return "Call records of " + day + ": " + seal.records() + " PBX records, records hash " + seal.recordsHash()
+                + ", chain hash (SHA-256) " + seal.chainHash() + ". Keep this line: GET /api/integrity/verify?from=" + day
+                + "&to=" + day + " recomputes it from the records as they are stored then.";
+    }
 
     private static final List<String> DAY_COLUMNS = List.of("Operator", "Ext.", "Calls", "Counted", "Short", "Long",
             "Avg talk, s", "Leads", "Plan", "Plan %", "Conversion");
@@ -41,6 +61,9 @@ public record DigestText(String client, LocalDate day, List<OperatorDays.Figures
             table(b, QA_COLUMNS, qaCells());
         }
         b.append("\nThe table is attached as a spreadsheet.\n");
+        if (seal != null) {
+            b.append("\n").append(sealText()).append('\n');
+        }
         return b.toString();
     }
 
@@ -65,7 +88,11 @@ public record DigestText(String client, LocalDate day, List<OperatorDays.Figures
         } else {
             htmlTable(b, QA_COLUMNS, qaCells());
         }
-        return b.append("<p>The table is attached as a spreadsheet.</p></body></html>").toString();
+        b.append("<p>The table is attached as a spreadsheet.</p>");
+        if (seal != null) {
+            b.append("<p style=\"font-family:monospace\">").append(escape(sealText())).append("</p>");
+        }
+        return b.append("</body></html>").toString();
     }
 
     private List<List<String>> dayCells() {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.mail.Mail;
 import org.switchboard.core.mail.Outbox;
+import org.switchboard.core.integrity.DaySeals;
 import org.switchboard.core.settings.control.CallCentre;
 import org.switchboard.core.settings.entity.Settings;
 import org.switchboard.core.tabular.TabularFormat;
@@ -64,6 +65,10 @@ public class Digests {
     @Inject
     ReportTables tables;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<DaySeals> seals;
+
     /** What happened to one client's digest. */
     public record Outcome(long clientId, String client, List<String> recipients, Long mailId, boolean alreadySent) {
     }
@@ -93,7 +98,12 @@ public class Digests {
             List<OperatorDays.Figures> rows = OperatorDays.rows(c, q);
             List<Anomaly> anomalies = Anomalies.find(c, q, centre.thresholds(), LocalDate.now(centre.zone()));
             List<QaFigures.Tally> reviews = qa.perOperator(new QaFigures.Filter(day, day, null, null, clientId));
-            DigestText text = new DigestText(client.getName(), day, rows, Totals.of(rows).centre(), anomalies, reviews);
+            DaySeals.Seal seal = null;
+            for (DaySeals source : seals) {
+                seal = source.seal(day).orElse(null);
+            }
+            DigestText text = new DigestText(client.getName(), day, rows, Totals.of(rows).centre(), anomalies, reviews,
+                    seal);
             ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
             tables.operatorDays(TabularFormat.XLSX, xlsx, rows.stream().map(OperatorDayView::of).toList(),
                     OperatorDayView.TotalView.of(Totals.of(rows).centre()));
