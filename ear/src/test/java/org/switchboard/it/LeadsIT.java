@@ -16,6 +16,7 @@ import static org.switchboard.it.Api.freeExtension;
 import static org.switchboard.it.Api.freeMobile;
 import static org.switchboard.it.Api.unique;
 
+import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,22 @@ class LeadsIT {
     @Test
     void anOperatorRecordsALeadFromACallAndMovesItAlong() {
         String pw = operator + "-pw";
-        int id = as(operator, pw).body(Map.of("contactId", contact, "campaign", campaign.toLowerCase(),
-                "callUniqueid", "1764000000.42", "estimatedValue", 150000, "createdAt", "2026-11-27T10:15:30+03:00"))
+        // the lead's time is the server's: an operator cannot give one
+        as(operator, pw).body(Map.of("contactId", contact, "campaign", campaign, "callUniqueid", "1764000000.42",
+                "createdAt", "2026-11-27T10:15:30+03:00")).post("/api/leads").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("createdAt"));
+        JsonPath created = as(operator, pw).body(Map.of("contactId", contact, "campaign", campaign.toLowerCase(),
+                "callUniqueid", "1764000000.42", "estimatedValue", 150000))
                 .post("/api/leads").then().statusCode(201)
                 .header("Location", containsString("/api/leads/"))
                 .body("operator", equalTo(operator)).body("campaign", equalTo(campaign))
                 .body("clientId", equalTo((int) client)).body("status", equalTo("NEW"))
-                .body("createdAt", equalTo("2026-11-27T07:15:30Z"))
+                .body("entry", equalTo("LIVE")).body("imported", equalTo(false)).body("enteredBy", equalTo(operator))
+                .body("backed", equalTo(false)).body("unbackedReason", equalTo("CALL_NOT_FOUND"))
                 .body("history[0].to", equalTo("NEW"))
-                .extract().jsonPath().getInt("id");
+                .extract().jsonPath();
+        int id = created.getInt("id");
+        assertThat(created.getString("createdAt")).isEqualTo(created.getString("enteredAt"));
 
         as(operator, pw).body(Map.of("contactId", contact, "campaign", campaign, "callUniqueid", "1764000000.42"))
                 .post("/api/leads").then().statusCode(409).body("existing.id", equalTo(id));
