@@ -158,8 +158,10 @@ public class LeadBook {
     public Lead create(Checked checked, Instant at, java.math.BigDecimal value, String notes, Long callId,
             String uniqueid, String by, Lead.Entry entry) {
         List<String> numbers = checked.contact().getPhones().stream().map(p -> p.getNumber()).distinct().toList();
+        // a LIVE lead's time is the moment it is entered: one reading of the clock for both
+        Instant entered = (entry == Lead.Entry.LIVE ? at : clock.now()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Lead lead = new Lead(checked.contact().getId(), checked.campaign().getCode(), checked.campaign().getClientId(),
-                checked.operator().getUsername(), at, entry, clock.now(), by, numbers);
+                checked.operator().getUsername(), at, entry, entered, by, numbers);
         lead.describe(value, notes, callId, uniqueid);
         em.persist(lead);
         em.flush();

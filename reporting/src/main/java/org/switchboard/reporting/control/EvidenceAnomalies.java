@@ -98,7 +98,7 @@ final class EvidenceAnomalies {
             throws SQLException {
         Map<Long, List<Map<String, Object>>> changes = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT subject_id, at, by_user, kind, before_value, after_value,"
-                + " reason FROM core_tamper WHERE kind IN ('RECORDING_REPLACED', 'RECORDING_ATTACHED') AND subject = 'call'"
+                + " reason FROM core_tamper WHERE kind IN ('RECORDING_REPLACED', 'RECORDING_ATTACHED') AND subject IN ('call', 'recording')"
                 + " ORDER BY at, id")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
