@@ -51,13 +51,13 @@ addStrings({
     'anomaly.SHARED_CALL': 'Один звонок — несколько лидов', 'anomaly.LATE_LEAD': 'Лид внесён поздно',
     'anomaly.LEADS_WITHOUT_CALLS': 'Лиды без засчитанных звонков', 'anomaly.RECORDING_REPLACED': 'Запись изменена вручную',
     'anomaly.OUTCOME_WITHOUT_CALL': 'Результат без звонка из АТС',
-    'anomaly.why.SHARED_CALL': 'На один звонок ссылаются {0} лида; звонок подтверждает только один лид.',
+    'anomaly.why.SHARED_CALL': 'Лидов, ссылающихся на один звонок: {0}; звонок подтверждает только один лид.',
     'anomaly.why.LATE_LEAD': 'Лид внесён позже, чем допускает окно подтверждения после окончания звонка.',
     'anomaly.why.LEADS_WITHOUT_CALLS': 'Лидов: {0} — в день, когда у оператора нет ни одного засчитанного звонка.',
     'anomaly.why.LEADS_WITHOUT_CALLS.some': 'Лиды в день, когда у оператора нет ни одного засчитанного звонка.',
     'anomaly.why.RECORDING_REPLACED': 'Человек прикрепил или заменил запись после того, как АТС передала звонок.',
     'anomaly.why.OUTCOME_WITHOUT_CALL': 'Результат записан, но АТС так и не передала этот звонок.',
-    'anomaly.callId': 'Звонок: №{0}', 'anomaly.callIds': 'Звонки: {0}',
+    'anomaly.callId': 'Звонок: #{0}', 'anomaly.callIds': 'Звонки: {0}',
   },
 });
 

@@ -49,7 +49,7 @@ addStrings({
     'thr.setBy': 'Set by', 'thr.setAt': 'Set at', 'thr.reason': 'Reason (optional)', 'thr.set': 'Set the thresholds',
     'thr.setTitle': 'New thresholds from a day', 'thr.saved': 'The thresholds apply from {0}.',
     'thr.hint': 'The figures of a day are computed with the thresholds in force on that day; a change is kept in the history and in the tamper trail.',
-    'thr.noHistory': 'No changes yet.',
+    'thr.noHistory': 'No changes yet.', 'thr.fromStart': 'from the start',
   },
   ru: {
     'cmp.q': 'Код или название', 'cmp.type': 'Тип', 'cmp.anyType': 'Любой тип', 'cmp.show': 'Показать',
@@ -91,7 +91,7 @@ addStrings({
     'thr.setBy': 'Кто задал', 'thr.setAt': 'Когда', 'thr.reason': 'Причина (необязательно)', 'thr.set': 'Задать пороги',
     'thr.setTitle': 'Новые пороги с дня', 'thr.saved': 'Пороги действуют с {0}.',
     'thr.hint': 'Показатели дня считаются по порогам, действовавшим в этот день; изменение сохраняется в истории и в журнале изменений.',
-    'thr.noHistory': 'Изменений пока нет.',
+    'thr.noHistory': 'Изменений пока нет.', 'thr.fromStart': 'с начала',
   },
 });
 
@@ -242,6 +242,8 @@ async function thresholdsSection(campaign, me) {
   }
   if (!read || typeof read !== 'object') return null;
   const section = el('section', { id: 'campaign-thresholds', class: 'card', 'aria-labelledby': 'campaign-thresholds-title' });
+  // the versions in force since the integrity rules came carry 1970-01-01: "from the start"
+  const since = (day) => (day && day > '1971-01-01' ? formatDate(day) : t('thr.fromStart'));
   const draw = (data, saved) => {
     const inForce = data.inForce || {};
     const history = data.history || [];
@@ -250,14 +252,14 @@ async function thresholdsSection(campaign, me) {
       el('dl', { class: 'facts', id: 'thresholds-in-force' },
         el('dt', {}, t('thr.minTalk')), el('dd', { dataset: { field: 'minTalkSeconds' } }, formatNumber(inForce.minTalkSeconds)),
         el('dt', {}, t('thr.longCall')), el('dd', { dataset: { field: 'longCallSeconds' } }, formatNumber(inForce.longCallSeconds)),
-        el('dt', {}, t('thr.validFrom')), el('dd', { dataset: { field: 'validFrom' } }, formatDate(inForce.validFrom))),
+        el('dt', {}, t('thr.validFrom')), el('dd', { dataset: { field: 'validFrom' } }, since(inForce.validFrom))),
       saved ? el('p', { class: 'ok', id: 'thresholds-saved', role: 'status' }, t('thr.saved', formatDate(saved.validFrom))) : null,
       el('h3', {}, t('thr.history')),
       history.length === 0 ? el('p', {}, t('thr.noHistory')) : el('table', { id: 'thresholds-history', class: 'data' },
         el('thead', {}, el('tr', {}, ['thr.validFrom', 'thr.minTalk', 'thr.longCall', 'thr.scope', 'thr.setBy', 'thr.setAt']
           .map((k) => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, history.map((h) => el('tr', { dataset: { validFrom: h.validFrom ?? '', scope: h.scope ?? '' } },
-          el('td', {}, formatDate(h.validFrom)), el('td', { class: 'num' }, formatNumber(h.minTalkSeconds)),
+          el('td', {}, since(h.validFrom)), el('td', { class: 'num' }, formatNumber(h.minTalkSeconds)),
           el('td', { class: 'num' }, formatNumber(h.longCallSeconds)),
           el('td', {}, has('thr.scope.' + h.scope) ? t('thr.scope.' + h.scope) : (h.scope ?? '—')),
           el('td', {}, h.setBy ?? '—'), el('td', {}, formatDateTime(h.setAt)))))),
