@@ -2,7 +2,7 @@
 // with its type, operator, day and the figures that raised it said in plain words, and the list as CSV or XLSX.
 import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
-import { t, addStrings, formatDate, formatNumber, formatPercent, today } from './i18n.js';
+import { t, has, addStrings, formatDate, formatNumber, formatPercent, today } from './i18n.js';
 import { get } from './api.js';
 import { download, progressBar } from './transfer.js';
 
@@ -22,6 +22,16 @@ addStrings({
     'anomaly.centre': 'Whole centre', 'anomaly.type': 'Anomaly', 'anomaly.evidence': 'Why',
     'anomaly.export': 'Export', 'anomaly.csv': 'Download CSV', 'anomaly.xlsx': 'Download Excel (XLSX)',
     'anomaly.count': 'Anomalies found: {0}.', 'anomaly.leadIds': 'Leads: {0}',
+    'anomaly.SHARED_CALL': 'One call, several leads', 'anomaly.LATE_LEAD': 'Lead entered late',
+    'anomaly.LEADS_WITHOUT_CALLS': 'Leads without a counted call', 'anomaly.RECORDING_REPLACED': 'Recording changed by hand',
+    'anomaly.OUTCOME_WITHOUT_CALL': 'Outcome without a PBX call',
+    'anomaly.why.SHARED_CALL': 'One call is cited by {0} leads; a call can back one lead only.',
+    'anomaly.why.LATE_LEAD': 'A lead was entered after the backing window since its call ended.',
+    'anomaly.why.LEADS_WITHOUT_CALLS': '{0} leads on a day without a single counted call of the operator.',
+    'anomaly.why.LEADS_WITHOUT_CALLS.some': 'Leads on a day without a single counted call of the operator.',
+    'anomaly.why.RECORDING_REPLACED': 'A person attached or replaced the recording after the PBX delivered the call.',
+    'anomaly.why.OUTCOME_WITHOUT_CALL': 'An outcome was recorded, but the PBX never delivered its call.',
+    'anomaly.callId': 'Call: #{0}', 'anomaly.callIds': 'Calls: {0}',
   },
   ru: {
     'anomaly.LEAD_SPIKE': 'Всплеск лидов', 'anomaly.UNBACKED_LEADS': 'Лиды без звонка',
@@ -38,16 +48,37 @@ addStrings({
     'anomaly.centre': 'Весь центр', 'anomaly.type': 'Аномалия', 'anomaly.evidence': 'Почему',
     'anomaly.export': 'Выгрузка', 'anomaly.csv': 'Скачать CSV', 'anomaly.xlsx': 'Скачать Excel (XLSX)',
     'anomaly.count': 'Найдено аномалий: {0}.', 'anomaly.leadIds': 'Лиды: {0}',
+    'anomaly.SHARED_CALL': 'Один звонок — несколько лидов', 'anomaly.LATE_LEAD': 'Лид внесён поздно',
+    'anomaly.LEADS_WITHOUT_CALLS': 'Лиды без засчитанных звонков', 'anomaly.RECORDING_REPLACED': 'Запись изменена вручную',
+    'anomaly.OUTCOME_WITHOUT_CALL': 'Результат без звонка из АТС',
+    'anomaly.why.SHARED_CALL': 'Лидов, ссылающихся на один звонок: {0}; звонок подтверждает только один лид.',
+    'anomaly.why.LATE_LEAD': 'Лид внесён позже, чем допускает окно подтверждения после окончания звонка.',
+    'anomaly.why.LEADS_WITHOUT_CALLS': 'Лидов: {0} — в день, когда у оператора нет ни одного засчитанного звонка.',
+    'anomaly.why.LEADS_WITHOUT_CALLS.some': 'Лиды в день, когда у оператора нет ни одного засчитанного звонка.',
+    'anomaly.why.RECORDING_REPLACED': 'Человек прикрепил или заменил запись после того, как АТС передала звонок.',
+    'anomaly.why.OUTCOME_WITHOUT_CALL': 'Результат записан, но АТС так и не передала этот звонок.',
+    'anomaly.callId': 'Звонок: #{0}', 'anomaly.callIds': 'Звонки: {0}',
   },
 });
 
 /** Which operator-day column an anomaly is about (the report highlights that figure). */
 export const ANOMALY_COLUMN = {
   LEAD_SPIKE: 'leads', UNBACKED_LEADS: 'leads', SHORT_CALLS: 'short', LONG_CALLS: 'long',
-  REPEAT_DIALS: 'calls', PLAN_MISS: 'planPercent',
+  REPEAT_DIALS: 'calls', PLAN_MISS: 'planPercent', SHARED_CALL: 'leads', LATE_LEAD: 'leads',
+  LEADS_WITHOUT_CALLS: 'leads', OUTCOME_WITHOUT_CALL: 'calls',
 };
 
-export const anomalyType = (type) => t('anomaly.' + type);
+/** The leads and calls an anomaly names, as words after its sentence ("Leads: #4, #5. Call: #12."). */
+function cited(e) {
+  const ids = (list) => list.map((id) => '#' + id).join(', ');
+  return [
+    (e.leadIds || []).length ? t('anomaly.leadIds', ids(e.leadIds)) : null,
+    e.callId !== undefined && e.callId !== null ? t('anomaly.callId', e.callId) : null,
+    (e.callIds || []).length ? t('anomaly.callIds', ids(e.callIds)) : null,
+  ].filter(Boolean).map((text) => ' ' + text + '.').join('');
+}
+
+export const anomalyType = (type) => (has('anomaly.' + type) ? t('anomaly.' + type) : type);
 
 /** The evidence of an anomaly in plain words of the UI's language (nodes: a repeat dial lists phone numbers). */
 export function anomalyEvidence(a) {
@@ -71,6 +102,15 @@ export function anomalyEvidence(a) {
     case 'PLAN_MISS':
       return t('anomaly.why.PLAN_MISS', n(e.counted), n(e.planCalls), formatPercent(e.planPercent),
         formatPercent(e.thresholdPercent, 0));
+    case 'SHARED_CALL':
+      return t('anomaly.why.SHARED_CALL', n(e.leads ?? (e.leadIds || []).length)) + cited(e);
+    case 'LEADS_WITHOUT_CALLS':
+      return (e.leads !== undefined ? t('anomaly.why.LEADS_WITHOUT_CALLS', n(e.leads))
+        : t('anomaly.why.LEADS_WITHOUT_CALLS.some')) + cited(e);
+    case 'LATE_LEAD':
+    case 'RECORDING_REPLACED':
+    case 'OUTCOME_WITHOUT_CALL':
+      return t('anomaly.why.' + a.type) + cited(e);
     default:
       return a.detail ?? '';
   }
@@ -93,7 +133,7 @@ export function anomaliesTable(anomalies, id = 'anomalies-table') {
     el('th', { scope: 'row' }, anomalyType(a.type), ' ', el('span', { class: 'code' }, a.type)),
     el('td', {}, a.operator ?? t('anomaly.centre')),
     el('td', {}, formatDate(a.date)),
-    el('td', { class: 'evidence' }, anomalyEvidence(a))))));
+    el('td', { class: 'evidence', title: a.detail || null }, anomalyEvidence(a))))));
 }
 
 /** CSV and XLSX buttons for a report path and its parameters, with one progress bar. */

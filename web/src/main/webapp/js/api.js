@@ -120,6 +120,11 @@ export function expired() {
  * Authorization header itself, but plays and seeks a blob: URL made from this.
  */
 export async function getBlob(path) {
+  return (await fetchBlob(path)).blob;
+}
+
+/** The same, with the response's headers (a recording's X-Recording-SHA256). */
+export async function fetchBlob(path) {
   const response = await fetch(path, {
     headers: { Authorization: authorization(), 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'omit',
   });
@@ -133,5 +138,5 @@ export async function getBlob(path) {
     }
     throw new ApiError(response.status, problem);
   }
-  return response.blob();
+  return { blob: await response.blob(), headers: response.headers };
 }

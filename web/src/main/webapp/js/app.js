@@ -19,6 +19,7 @@ import { aftersalesView } from './aftersales.js';
 import { campaignsView } from './campaigns.js';
 import { callsView } from './calls.js';
 import { usersView, clientsView, settingsView, auditView } from './admin.js';
+import { integrityView } from './integrity.js';
 
 // a supervisor gets the callbacks board, an operator their own callbacks
 const callbacksFor = (main, me, params) => ((me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN')
@@ -44,6 +45,7 @@ const views = {
   '/admin/clients': clientsView,
   '/admin/settings': settingsView,
   '/admin/audit': auditView,
+  '/integrity': integrityView,
 };
 
 const top = document.getElementById('top');

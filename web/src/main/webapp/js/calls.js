@@ -9,6 +9,7 @@ import { loadRecording, release } from './recording.js';
 import { download, progressBar } from './transfer.js';
 import { pager } from './campaigns.js';
 import { showProblem } from './violations.js';
+import { recordingHash, recordingVersions, verification } from './evidence.js';
 
 addStrings({
   en: {
@@ -151,9 +152,9 @@ function callTable(page, open, go) {
           el('td', {}, c.operator ?? '—'), el('td', {}, phone(c.customerNumber)), el('td', {}, c.campaign ?? '—'),
           el('td', { class: 'num' }, formatNumber(c.talkSeconds)), el('td', {}, c.disposition ?? '—'),
           el('td', {}, c.outcome ? (has('outcome.' + c.outcome) ? t('outcome.' + c.outcome) : c.outcome) : '—'));
-        row.append(el('td', {}, c.recording
-          ? el('button', { type: 'button', class: 'figure calls-play', 'aria-label': `${t('cl.play')}: ${formatDateTime(c.startedAt)}`,
-            onclick: () => open(c, row) }, t('cl.play'))
+        row.append(el('td', { class: 'recording' }, c.recording
+          ? [el('button', { type: 'button', class: 'figure calls-play', 'aria-label': `${t('cl.play')}: ${formatDateTime(c.startedAt)}`,
+            onclick: () => open(c, row) }, t('cl.play')), recordingHash(c)]
           : t('cl.noRecording')));
         return row;
       }))),
@@ -168,15 +169,18 @@ function play(target, call, row) {
   row.setAttribute('aria-selected', 'true');
   const audio = el('audio', { id: 'calls-audio', controls: true, preload: 'metadata' });
   const status = el('p', { id: 'calls-audio-status', role: 'status' }, t('loading'));
+  const checked = el('p', { id: 'calls-audio-check', class: 'hash-check' });
+  const versions = el('div', { id: 'calls-versions' });
   const heading = el('h2', { tabindex: -1 }, t('cl.playing', formatDateTime(call.startedAt), ''), phone(call.customerNumber));
-  clear(target, el('div', { class: 'card' }, heading, audio, status,
+  clear(target, el('div', { class: 'card' }, heading, recordingHash(call), audio, status, checked, versions,
     el('button', { type: 'button', class: 'link', id: 'calls-player-close', onclick: () => {
       release();
       clear(target);
       row.querySelector('button.calls-play')?.focus();
     } }, t('cl.close'))));
   heading.focus();
-  loadRecording(audio, call.id).then((loaded) => {
+  recordingVersions(call.id).then((table) => { if (table && versions.isConnected) clear(versions, table); });
+  loadRecording(audio, call.id, { claimed: call.recordingSha256, onChecked: (r) => verification(checked, r) }).then((loaded) => {
     if (!loaded) return;
     clear(status);
     audio.play().catch(() => {}); // autoplay may be refused; the controls stay

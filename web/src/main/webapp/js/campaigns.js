@@ -3,7 +3,7 @@
 // file) and the outbound rules. A campaign the API answers 404 for shows "Campaign not found" and nothing else.
 import { phone } from './phone.js';
 import { clear, el, field } from './dom.js';
-import { t, has, addStrings, formatDate, formatDateTime, formatNumber } from './i18n.js';
+import { t, has, addStrings, formatDate, formatDateTime, formatNumber, today } from './i18n.js';
 import { get, post, put } from './api.js';
 import { progressBar, upload } from './transfer.js';
 import { clearProblems, showProblem } from './violations.js';
@@ -43,6 +43,13 @@ addStrings({
     'rules.needsConsent': 'Needs the contact\'s consent', 'rules.lockMinutes': 'Contact held for an operator, min',
     'rules.callbackGraceMinutes': 'Callback grace, min', 'rules.save': 'Save the rules', 'rules.saved': 'Rules saved.',
     'rules.yes': 'yes', 'rules.no': 'no',
+    'thr.title': 'Contract thresholds', 'thr.inForce': 'In force', 'thr.validFrom': 'Valid from',
+    'thr.minTalk': 'A call counts from, s', 'thr.longCall': 'A call is long from, s', 'thr.history': 'History',
+    'thr.scope': 'Set for', 'thr.scope.CENTRE': 'whole centre', 'thr.scope.CAMPAIGN': 'this campaign',
+    'thr.setBy': 'Set by', 'thr.setAt': 'Set at', 'thr.reason': 'Reason (optional)', 'thr.set': 'Set the thresholds',
+    'thr.setTitle': 'New thresholds from a day', 'thr.saved': 'The thresholds apply from {0}.',
+    'thr.hint': 'The figures of a day are computed with the thresholds in force on that day; a change is kept in the history and in the tamper trail.',
+    'thr.noHistory': 'No changes yet.', 'thr.fromStart': 'from the start',
   },
   ru: {
     'cmp.q': 'Код или название', 'cmp.type': 'Тип', 'cmp.anyType': 'Любой тип', 'cmp.show': 'Показать',
@@ -78,6 +85,13 @@ addStrings({
     'rules.needsConsent': 'Нужно согласие контакта', 'rules.lockMinutes': 'Контакт закреплён за оператором, мин',
     'rules.callbackGraceMinutes': 'Допуск перезвона, мин', 'rules.save': 'Сохранить правила',
     'rules.saved': 'Правила сохранены.', 'rules.yes': 'да', 'rules.no': 'нет',
+    'thr.title': 'Пороги по договору', 'thr.inForce': 'Действуют', 'thr.validFrom': 'Действуют с',
+    'thr.minTalk': 'Звонок засчитывается от, с', 'thr.longCall': 'Длинный звонок от, с', 'thr.history': 'История',
+    'thr.scope': 'Для кого', 'thr.scope.CENTRE': 'весь центр', 'thr.scope.CAMPAIGN': 'эта кампания',
+    'thr.setBy': 'Кто задал', 'thr.setAt': 'Когда', 'thr.reason': 'Причина (необязательно)', 'thr.set': 'Задать пороги',
+    'thr.setTitle': 'Новые пороги с дня', 'thr.saved': 'Пороги действуют с {0}.',
+    'thr.hint': 'Показатели дня считаются по порогам, действовавшим в этот день; изменение сохраняется в истории и в журнале изменений.',
+    'thr.noHistory': 'Изменений пока нет.', 'thr.fromStart': 'с начала',
   },
 });
 
@@ -201,12 +215,85 @@ async function campaignPage(main, me, id) {
   const drawDetails = (c) => clear(details, detailsOf(c, names));
   drawDetails(campaign);
   clear(body, details);
+  const thresholds = await thresholdsSection(campaign, me);
+  if (thresholds) body.append(thresholds);
   if (editor(me)) body.append(editForm(campaign, (saved) => { campaign = saved; drawDetails(saved); }));
   if (WITH_LIST.includes(campaign.type)) {
     body.append(listSection(campaign, editor(me)));
     if (editor(me)) body.append(await rulesSection(campaign));
   }
   details.querySelector('h2').focus();
+}
+
+const setsThresholds = (me) => (me.roles || []).some((r) => r === 'SUPERVISOR' || r === 'ADMIN' || r === 'CLIENT');
+
+/**
+ * The campaign's contract thresholds (GET /api/campaigns/{id}/thresholds): those in force and since when, the history
+ * of versions, and for ADMIN, SUPERVISOR and the campaign's own CLIENT (a CLIENT user sees no other's campaign) a
+ * form to set new ones from a day. Null where the server keeps no such history.
+ */
+async function thresholdsSection(campaign, me) {
+  const path = `/api/campaigns/${encodeURIComponent(campaign.id)}/thresholds`;
+  let read;
+  try {
+    read = await get(path);
+  } catch (e) {
+    return null;
+  }
+  if (!read || typeof read !== 'object') return null;
+  const section = el('section', { id: 'campaign-thresholds', class: 'card', 'aria-labelledby': 'campaign-thresholds-title' });
+  // the versions in force since the integrity rules came carry 1970-01-01: "from the start"
+  const since = (day) => (day && day > '1971-01-01' ? formatDate(day) : t('thr.fromStart'));
+  const draw = (data, saved) => {
+    const inForce = data.inForce || {};
+    const history = data.history || [];
+    clear(section, el('h2', { id: 'campaign-thresholds-title' }, t('thr.title')),
+      el('p', { class: 'hint' }, t('thr.hint')),
+      el('dl', { class: 'facts', id: 'thresholds-in-force' },
+        el('dt', {}, t('thr.minTalk')), el('dd', { dataset: { field: 'minTalkSeconds' } }, formatNumber(inForce.minTalkSeconds)),
+        el('dt', {}, t('thr.longCall')), el('dd', { dataset: { field: 'longCallSeconds' } }, formatNumber(inForce.longCallSeconds)),
+        el('dt', {}, t('thr.validFrom')), el('dd', { dataset: { field: 'validFrom' } }, since(inForce.validFrom))),
+      saved ? el('p', { class: 'ok', id: 'thresholds-saved', role: 'status' }, t('thr.saved', formatDate(saved.validFrom))) : null,
+      el('h3', {}, t('thr.history')),
+      history.length === 0 ? el('p', {}, t('thr.noHistory')) : el('table', { id: 'thresholds-history', class: 'data' },
+        el('thead', {}, el('tr', {}, ['thr.validFrom', 'thr.minTalk', 'thr.longCall', 'thr.scope', 'thr.setBy', 'thr.setAt']
+          .map((k) => el('th', { scope: 'col' }, t(k))))),
+        el('tbody', {}, history.map((h) => el('tr', { dataset: { validFrom: h.validFrom ?? '', scope: h.scope ?? '' } },
+          el('td', {}, since(h.validFrom)), el('td', { class: 'num' }, formatNumber(h.minTalkSeconds)),
+          el('td', { class: 'num' }, formatNumber(h.longCallSeconds)),
+          el('td', {}, has('thr.scope.' + h.scope) ? t('thr.scope.' + h.scope) : (h.scope ?? '—')),
+          el('td', {}, h.setBy ?? '—'), el('td', {}, formatDateTime(h.setAt)))))),
+      setsThresholds(me) ? thresholdsForm(path, inForce, (next, done) => draw(next, done)) : null);
+  };
+  draw(read);
+  return section;
+}
+
+function thresholdsForm(path, inForce, saved) {
+  const minTalk = el('input', { id: 'thresholds-min-talk', name: 'minTalkSeconds', type: 'number', min: 1, required: true,
+    value: inForce.minTalkSeconds ?? '' });
+  const longCall = el('input', { id: 'thresholds-long-call', name: 'longCallSeconds', type: 'number', min: 1, required: true,
+    value: inForce.longCallSeconds ?? '' });
+  const validFrom = el('input', { id: 'thresholds-valid-from', name: 'validFrom', type: 'date', value: today() });
+  const reason = el('input', { id: 'thresholds-reason', name: 'reason', maxlength: 1000 });
+  const message = el('div', { id: 'thresholds-message' });
+  const form = el('form', { id: 'thresholds-form' }, el('h3', {}, t('thr.setTitle')),
+    el('div', { class: 'row' }, field(t('thr.minTalk'), minTalk), field(t('thr.longCall'), longCall),
+      field(t('thr.validFrom'), validFrom), field(t('thr.reason'), reason),
+      el('button', { type: 'submit', class: 'primary', id: 'thresholds-set' }, t('thr.set'))), message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(message);
+    clearProblems(form);
+    try {
+      await put(path, { minTalkSeconds: Number(minTalk.value), longCallSeconds: Number(longCall.value),
+        validFrom: validFrom.value || null, reason: reason.value.trim() || null });
+      saved(await get(path), { validFrom: validFrom.value || today() });
+    } catch (e) {
+      showProblem(message, e, form);
+    }
+  });
+  return form;
 }
 
 function detailsOf(c, names) {

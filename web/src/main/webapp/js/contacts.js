@@ -7,6 +7,7 @@ import { t, addStrings, formatDate, formatDateTime, formatNumber } from './i18n.
 import { get, post, put } from './api.js';
 import { loadRecording } from './recording.js';
 import { download, progressBar, upload } from './transfer.js';
+import { hasLeadEvidence, leadEvidence, recordingHash, recordingVersions, verification } from './evidence.js';
 
 addStrings({
   en: {
@@ -207,13 +208,16 @@ export function statusBadge(status) {
 }
 
 function leadsTable(leads) {
+  const evidence = hasLeadEvidence(leads);
   const head = ['lead.id', 'lead.created', 'call.campaign', 'call.operator', 'lead.status', 'lead.value'];
+  if (evidence) head.push('ev.evidence');
   return el('table', { class: 'data', id: 'contact-leads' },
     el('thead', {}, el('tr', {}, head.map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, leads.map((l) => el('tr', { dataset: { id: l.id } },
       el('td', {}, `#${l.id}`), el('td', {}, formatDateTime(l.createdAt)), el('td', {}, l.campaign ?? '—'),
       el('td', {}, l.operator ?? '—'), el('td', {}, statusBadge(l.status)),
-      el('td', { class: 'num' }, formatNumber(l.estimatedValue, 2))))));
+      el('td', { class: 'num' }, formatNumber(l.estimatedValue, 2)),
+      evidence ? el('td', { class: 'evidence' }, leadEvidence(l)) : null))));
 }
 
 /** The contact's calls; a call with a recording gets a Play button that fetches it as a Blob into the player. */
@@ -225,22 +229,28 @@ function callsTable(calls, player) {
       el('td', {}, formatDateTime(c.startedAt)), el('td', {}, c.direction), el('td', {}, c.operator ?? '—'),
       el('td', {}, c.campaign ?? '—'), el('td', { class: 'num' }, formatNumber(c.talkSeconds)),
       el('td', {}, c.outcome ?? ''),
-      el('td', {}, c.recording ? el('button', {
+      el('td', { class: 'recording' }, c.recording ? [el('button', {
         type: 'button', class: 'outcome contact-play', dataset: { callId: c.id },
         'aria-label': `${t('ct.play')}: ${formatDateTime(c.startedAt)}`, onclick: () => player.play(c),
-      }, t('ct.play')) : t('ct.noRecording'))))));
+      }, t('ct.play')), recordingHash(c)] : t('ct.noRecording'))))));
 }
 
 function recordingPlayer() {
   const audio = el('audio', { id: 'contact-audio', controls: true, preload: 'metadata', hidden: true });
   const caption = el('p', { id: 'contact-audio-status', role: 'status' });
-  const element = el('div', { class: 'player' }, caption, audio);
+  const checked = el('p', { id: 'contact-audio-check', class: 'hash-check' });
+  const versions = el('div', { id: 'contact-versions' });
+  const element = el('div', { class: 'player' }, caption, audio, checked, versions);
   return {
     element,
     async play(call) {
       clear(caption, t('loading'));
+      clear(checked);
+      clear(versions);
+      recordingVersions(call.id).then((table) => { if (table) clear(versions, table); });
       try {
-        if (!(await loadRecording(audio, call.id))) return;
+        if (!(await loadRecording(audio, call.id, { claimed: call.recordingSha256,
+          onChecked: (r) => verification(checked, r) }))) return;
         audio.hidden = false;
         audio.dataset.callId = call.id;
         clear(caption, t('ct.playing', formatDateTime(call.startedAt)));

@@ -5,6 +5,7 @@ import { clear, el, field } from './dom.js';
 import { t, addStrings, formatDateTime, formatNumber } from './i18n.js';
 import { get, post } from './api.js';
 import { can, exportForm, failure, importForm, pager, statusBadge } from './contacts.js';
+import { hasLeadEvidence, leadEvidence } from './evidence.js';
 
 addStrings({
   en: {
@@ -123,7 +124,10 @@ export function leadsView(main, me) {
 
 /** The leads with their contacts' names and first numbers, which the list's answer carries. */
 function leadsTable(leads, { mayMove, linkContacts, move }) {
+  // backed or not, and how it was entered: drawn once the server sends these fields
+  const evidence = hasLeadEvidence(leads);
   const head = ['lead.id', 'lead.created', 'ld.contact', 'call.campaign', 'call.operator', 'lead.status', 'lead.value'];
+  if (evidence) head.push('ev.evidence');
   if (mayMove) head.push('ld.move');
   return el('table', { class: 'data', id: 'leads-table' },
     el('caption', { class: 'visually-hidden' }, t('ld.list')),
@@ -137,6 +141,7 @@ function leadsTable(leads, { mayMove, linkContacts, move }) {
         el('td', {}, l.campaign ?? '—'), el('td', {}, l.operator ?? '—'),
         el('td', {}, statusBadge(l.status), l.lostReason ? ` ${l.lostReason}` : null),
         el('td', { class: 'num' }, formatNumber(l.estimatedValue, 2)),
+        evidence ? el('td', { class: 'evidence' }, leadEvidence(l)) : null,
         mayMove ? el('td', {}, moveControls(l, move)) : null);
     })));
 }

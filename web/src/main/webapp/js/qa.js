@@ -4,6 +4,7 @@ import { clear, el, field } from './dom.js';
 import { t, formatDateTime, formatNumber } from './i18n.js';
 import { get, post } from './api.js';
 import { loadRecording, release } from './recording.js';
+import { recordingHash, recordingVersions, verification } from './evidence.js';
 
 function today() {
   const d = new Date();
@@ -52,7 +53,7 @@ function sampleTable(sample, open) {
         el('td', {}, t(entry.reviewed ? 'qa.yes' : 'qa.no')));
       row.append(el('td', {}, el('button', {
         type: 'button', class: 'figure qa-open', onclick: () => open(entry, row),
-      }, t('qa.listen'))));
+      }, t('qa.listen')), recordingHash(entry)));
       return row;
     })));
 }
@@ -61,10 +62,18 @@ async function openCall(target, entry) {
   const audio = el('audio', { id: 'qa-audio', controls: true, preload: 'metadata' });
   const status = el('p', { id: 'qa-audio-status', role: 'status' }, t('loading'));
   const review = el('div', { id: 'qa-review' });
+  const hash = el('div', { id: 'qa-hash' });
+  const checked = el('p', { id: 'qa-audio-check', class: 'hash-check' });
+  const versions = el('div', { id: 'qa-versions' });
   clear(target, el('h2', { tabindex: -1 }, t('qa.call', entry.operator ?? '—', formatDateTime(entry.startedAt))),
-    audio, status, review);
+    hash, audio, status, checked, versions, review);
   target.querySelector('h2').focus();
-  loadRecording(audio, entry.callId).then((loaded) => {
+  // the sample names the call; its recording's hash and origin are the call's own
+  const call = await get(`/api/calls/${encodeURIComponent(entry.callId)}`).catch(() => entry);
+  if (!hash.isConnected) return;
+  clear(hash, recordingHash(call));
+  recordingVersions(entry.callId).then((table) => { if (table && versions.isConnected) clear(versions, table); });
+  loadRecording(audio, entry.callId, { claimed: call.recordingSha256, onChecked: (r) => verification(checked, r) }).then((loaded) => {
     if (loaded) clear(status); // else another call was opened meanwhile
   }).catch((e) => clear(status, failure(e)));
   try {

@@ -25,6 +25,9 @@ addStrings({
     'report.export': 'Export the operator days',
     'report.flagged': '{0} — see the anomalies',
     'report.team': 'Team', 'report.campaign': 'Campaign', 'report.allCampaigns': 'All campaigns',
+    'report.thresholdsUsed': 'Thresholds used', 'report.threshold.backing': 'a lead is backed by a call up to {0} h before it',
+    'report.threshold.period': '{0} – {1}', 'report.threshold.open': 'now', 'report.threshold.since': 'from the start',
+    'report.threshold.centre': 'whole centre', 'report.threshold.campaign': 'campaign {0}',
   },
   ru: {
     'report.thresholds': 'Действующие пороги',
@@ -42,6 +45,9 @@ addStrings({
     'report.export': 'Выгрузка дней операторов',
     'report.flagged': '{0} — см. аномалии',
     'report.team': 'Команда', 'report.campaign': 'Кампания', 'report.allCampaigns': 'Все кампании',
+    'report.thresholdsUsed': 'Применённые пороги', 'report.threshold.backing': 'лид подтверждается звонком не раньше чем за {0} ч',
+    'report.threshold.period': '{0} – {1}', 'report.threshold.open': 'сейчас', 'report.threshold.since': 'с начала',
+    'report.threshold.centre': 'весь центр', 'report.threshold.campaign': 'кампания {0}',
   },
 });
 
@@ -49,13 +55,21 @@ const COLUMNS = [
   { key: 'date', text: true }, { key: 'operator', text: true }, { key: 'team', text: true },
   { key: 'calls', kind: 'all' }, { key: 'answered', kind: 'answered' }, { key: 'counted', kind: 'counted' },
   { key: 'short', kind: 'short' }, { key: 'long', kind: 'long' }, { key: 'avgTalkSeconds', digits: 1 },
-  { key: 'leads' }, { key: 'planPercent', digits: 1 }, { key: 'conversion', digits: 4 },
+  { key: 'leads' }, { key: 'planPercent', percent: 1 }, { key: 'conversion', percent: 100 },
 ];
 
 const TOTAL_COLUMNS = [
   { key: 'days' }, { key: 'calls' }, { key: 'answered' }, { key: 'counted' }, { key: 'short' }, { key: 'long' },
-  { key: 'avgTalkSeconds', digits: 1 }, { key: 'leads' }, { key: 'planPercent', digits: 1 }, { key: 'conversion', digits: 4 },
+  { key: 'avgTalkSeconds', digits: 1 }, { key: 'leads' }, { key: 'planPercent', percent: 1 }, { key: 'conversion', percent: 100 },
 ];
+
+/**
+ * A figure as the table shows it: planPercent is already in percent, conversion a fraction (leads / counted calls)
+ * shown ×100, both as "3.85 %".
+ */
+const figure = (value, column) => (column.percent
+  ? formatPercent(value === null || value === undefined ? null : Number(value) * column.percent, 2)
+  : formatNumber(value, column.digits ?? 0));
 
 function today() {
   const d = new Date();
@@ -91,6 +105,7 @@ export function operatorDaysView(main) {
     return p;
   };
   const thresholds = el('p', { id: 'report-thresholds', class: 'thresholds' });
+  const used = el('div', { id: 'report-thresholds-used', class: 'thresholds' });
   const output = el('div', { id: 'report-output', 'aria-live': 'polite' });
   const behind = el('section', { id: 'report-calls' });
   const totals = el('section', { id: 'report-totals' });
@@ -108,6 +123,7 @@ export function operatorDaysView(main) {
       const [rows, anomalies, sums] = await Promise.all([get('/api/reports/operator-days', asked),
         get('/api/reports/anomalies', asked), get('/api/reports/operator-days/totals', asked)]);
       Object.assign(state, { rows, anomalies });
+      showThresholdsUsed(used, asked);
       draw();
       clear(totals, totalsTable(sums));
       leadsChart(chart, rows, asked.from, asked.to);
@@ -118,7 +134,7 @@ export function operatorDaysView(main) {
       clear(chart);
     }
   });
-  main.append(form, thresholds,
+  main.append(form, thresholds, used,
     el('section', { class: 'exports-line' }, el('h2', { class: 'visually-hidden' }, t('report.export')),
       exportButtons('/api/reports/operator-days', params, 'operator-days', 'report-export')),
     output, behind, totals, chart);
@@ -126,27 +142,69 @@ export function operatorDaysView(main) {
   form.requestSubmit();
 }
 
+const n = (v, digits = 0) => formatNumber(v === null || v === undefined ? null : Number(v), digits);
+
+/** The thresholds as phrases; those the source does not carry are left out. */
+function thresholdPhrases(s) {
+  const has = (...keys) => keys.every((k) => s[k] !== null && s[k] !== undefined);
+  return [
+    has('minTalkSeconds') && t('report.threshold.minTalk', n(s.minTalkSeconds)),
+    has('longCallSeconds') && t('report.threshold.long', n(s.longCallSeconds)),
+    has('leadSpikeMinLeads', 'leadSpikeFactor', 'leadSpikeWindowDays')
+      && t('report.threshold.spike', n(s.leadSpikeMinLeads), n(s.leadSpikeFactor, 2), n(s.leadSpikeWindowDays)),
+    has('shortCallsPercent', 'shortCallsMinAnswered')
+      && t('report.threshold.short', formatPercent(s.shortCallsPercent, 0), n(s.shortCallsMinAnswered)),
+    has('longCallsMinCount') && t('report.threshold.longCount', n(s.longCallsMinCount)),
+    has('repeatDialsMax') && t('report.threshold.repeat', n(s.repeatDialsMax)),
+    has('planMissPercent') && t('report.threshold.plan', formatPercent(s.planMissPercent, 0)),
+    has('backingWindowHours') && t('report.threshold.backing', n(s.backingWindowHours)),
+    has('timeZone') && t('report.threshold.zone', s.timeZone),
+  ].filter(Boolean);
+}
+
+const phrases = (list) => list.map((text, i) => el('span', { class: 'threshold', dataset: { index: i } }, (i ? '; ' : '') + text));
+
+/** The thresholds in force now (the settings). */
 async function showThresholds(target) {
   try {
     const s = await get('/api/settings');
-    const n = (v, digits = 0) => formatNumber(Number(v), digits);
-    clear(target, el('strong', {}, t('report.thresholds') + ': '), [
-      t('report.threshold.minTalk', n(s.minTalkSeconds)), t('report.threshold.long', n(s.longCallSeconds)),
-      t('report.threshold.spike', n(s.leadSpikeMinLeads), n(s.leadSpikeFactor, 2), n(s.leadSpikeWindowDays)),
-      t('report.threshold.short', formatPercent(s.shortCallsPercent, 0), n(s.shortCallsMinAnswered)),
-      t('report.threshold.longCount', n(s.longCallsMinCount)), t('report.threshold.repeat', n(s.repeatDialsMax)),
-      t('report.threshold.plan', formatPercent(s.planMissPercent, 0)), t('report.threshold.zone', s.timeZone),
-    ].map((text, i) => el('span', { class: 'threshold', dataset: { index: i } }, (i ? '; ' : '') + text)), '.');
+    clear(target, el('strong', {}, t('report.thresholds') + ': '), phrases(thresholdPhrases(s)), '.');
   } catch (e) {
     clear(target, el('span', { class: 'message' }, t('error.generic', e.message)));
   }
+}
+
+/**
+ * The thresholds the report was computed with: each period of the asked days with the values in force then
+ * (GET /api/thresholds), for a past day may differ from those in force now. Nothing where the server keeps no history.
+ */
+async function showThresholdsUsed(target, asked) {
+  const query = { from: asked.from, to: asked.to };
+  if (asked.campaign) query.campaign = asked.campaign;
+  let periods = null;
+  try {
+    periods = await get('/api/thresholds', query);
+  } catch (e) {
+    periods = null;
+  }
+  if (!Array.isArray(periods) || periods.length === 0) {
+    clear(target);
+    return;
+  }
+  const since = (p) => (p.validFrom && p.validFrom > '1971-01-01' ? formatDate(p.validFrom) : t('report.threshold.since'));
+  clear(target, el('strong', {}, t('report.thresholdsUsed') + ':'),
+    el('ul', { class: 'threshold-periods' }, periods.map((p) => el('li', {
+      dataset: { scope: p.scope ?? '', campaign: p.campaign ?? '', from: p.validFrom ?? '', to: p.validTo ?? '' },
+    }, el('span', { class: 'period' }, t('report.threshold.period', since(p), p.validTo ? formatDate(p.validTo) : t('report.threshold.open')),
+      ' (', p.scope === 'CAMPAIGN' ? t('report.threshold.campaign', p.campaign ?? '') : t('report.threshold.centre'), '): '),
+    phrases(thresholdPhrases(p)), '.'))));
 }
 
 function totalsTable(sums) {
   const line = (total, head) => el('tr', { dataset: { operator: total.operator ?? '' } },
     el('th', { scope: 'row' }, head),
     TOTAL_COLUMNS.map((c) => el('td', { class: 'num', dataset: { column: c.key } },
-      formatNumber(total[c.key], c.digits ?? 0))));
+      figure(total[c.key], c))));
   return [el('h2', {}, t('report.totals')), el('table', { id: 'report-totals-table', class: 'data' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('col.operator')),
       TOTAL_COLUMNS.map((c) => el('th', { scope: 'col' }, t('col.' + c.key))))),
@@ -222,7 +280,7 @@ function table(state, redraw, open) {
 function cell(row, column, open, flags) {
   if (column.key === 'date') return el('td', {}, formatDate(row.date));
   if (column.text) return el('td', {}, row[column.key] ?? '—');
-  const shown = formatNumber(row[column.key], column.digits ?? 0);
+  const shown = figure(row[column.key], column);
   const attrs = {
     class: flags.length ? 'num flagged' : 'num', dataset: { column: column.key },
     title: flags.length ? t('report.flagged', flags.map((a) => anomalyText(a)).join('; ')) : null,

@@ -25,6 +25,8 @@ public class CoreModule implements SwitchboardModule {
     @Override
     public List<NavigationEntry> navigation() {
         return List.of(
+                // the tamper trail and the check of the call records: the client's reason to trust the figures
+                new NavigationEntry("integrity", "/integrity", 540, Role.SUPERVISOR, Role.ADMIN, Role.CLIENT),
                 new NavigationEntry("admin.users", "/admin/users", 900, Role.ADMIN),
                 new NavigationEntry("admin.clients", "/admin/clients", 910, Role.ADMIN),
                 new NavigationEntry("admin.settings", "/admin/settings", 920, Role.ADMIN),

@@ -36,14 +36,14 @@ class UiRolesIT extends BrowserTest {
     private static final Map<String, List<String>> MUST = Map.of(
             "OPERATOR", List.of("/calls/inbound", "/calls/next", "/callbacks", "/meetings", "/calls", "/contacts", "/leads"),
             "SUPERVISOR", List.of("/callbacks", "/meetings", "/calls", "/campaigns", "/contacts", "/leads", "/surveys",
-                    "/aftersales", "/reports", "/reports/anomalies", "/reports/plans", "/qa"),
+                    "/aftersales", "/reports", "/reports/anomalies", "/reports/plans", "/qa", "/integrity"),
             "MARKETER", List.of("/campaigns", "/contacts", "/surveys", "/aftersales"),
-            "CLIENT", List.of("/calls", "/campaigns", "/leads", "/reports", "/reports/anomalies", "/qa"),
-            "ADMIN", List.of("/admin/users", "/admin/clients", "/admin/settings", "/admin/audit"));
+            "CLIENT", List.of("/calls", "/campaigns", "/leads", "/reports", "/reports/anomalies", "/qa", "/integrity"),
+            "ADMIN", List.of("/admin/users", "/admin/clients", "/admin/settings", "/admin/audit", "/integrity"));
     private static final Map<String, List<String>> MUST_NOT = Map.of(
-            "OPERATOR", List.of("/reports/plans", "/qa", "/surveys", "/admin/users", "/campaigns"),
+            "OPERATOR", List.of("/reports/plans", "/qa", "/surveys", "/admin/users", "/campaigns", "/integrity"),
             "SUPERVISOR", List.of("/admin/users", "/calls/next"),
-            "MARKETER", List.of("/reports", "/qa", "/calls/next", "/admin/users"),
+            "MARKETER", List.of("/reports", "/qa", "/calls/next", "/admin/users", "/integrity"),
             "CLIENT", List.of("/contacts", "/surveys", "/aftersales", "/reports/plans", "/admin/users", "/calls/next"),
             "ADMIN", List.of("/calls/next", "/reports"));
 

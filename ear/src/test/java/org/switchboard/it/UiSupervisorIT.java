@@ -275,7 +275,7 @@ class UiSupervisorIT extends BrowserTest {
         showReport(d1, d1);
         WebElement plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#operator-days tr[data-operator='" + opA + "'] td[data-column='planPercent']")));
-        assertThat(plan.getText()).isEqualTo("40");
+        assertThat(plan.getText()).isEqualTo("40 %");
         assertThat(plan.getAttribute("class")).contains("flagged");
         assertThat(text("#report-anomalies tr[data-type='PLAN_MISS'][data-operator='" + opA + "']"))
                 .contains("Plan missed", "2 counted calls against a plan of 5 (40 %)");
