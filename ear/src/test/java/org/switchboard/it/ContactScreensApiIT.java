@@ -117,7 +117,7 @@ class ContactScreensApiIT {
         long other = contact(unique("Callback Other"), tag);
         String note = unique("after lunch");
         for (long contact : new long[] {mine, other}) {
-            admin().body(Map.of("campaignId", campaignId, "contactId", contact, "dueAt", "2026-12-02T14:00",
+            admin().body(Map.of("campaignId", campaignId, "contactId", contact, "dueAt", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).plusDays(7) + "T14:00",
                     "owner", operator, "note", note + contact)).post("/api/callbacks").then().statusCode(201);
         }
         admin().queryParam("contactId", mine).queryParam("state", "all").get("/api/callbacks").then().statusCode(200)
