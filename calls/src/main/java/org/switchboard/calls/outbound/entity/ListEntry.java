@@ -49,6 +49,10 @@ public class ListEntry {
     @Column(name = "last_call_id")
     private Long lastCallId;
 
+    /** Who entered the last outcome: the operator who held the entry, or a supervisor for them. */
+    @Column(name = "last_outcome_by", length = 64)
+    private String lastOutcomeBy;
+
     @Column(name = "next_try_at")
     private Instant nextTryAt;
 
@@ -94,9 +98,10 @@ public class ListEntry {
      * Records one attempt's outcome: the lock ends, the attempt counts, and the entry is done or waits until
      * {@code nextTry} (null: it may be tried at once).
      */
-    public void record(String outcome, Long callId, Instant at, boolean finished, Instant nextTry) {
+    public void record(String outcome, Long callId, Instant at, boolean finished, Instant nextTry, String by) {
         attempts++;
         lastOutcome = outcome;
+        lastOutcomeBy = by;
         lastCallAt = at;
         lastCallId = callId;
         done = finished;
@@ -148,6 +153,10 @@ public class ListEntry {
 
     public String getLastOutcome() {
         return lastOutcome;
+    }
+
+    public String getLastOutcomeBy() {
+        return lastOutcomeBy;
     }
 
     public Instant getLastCallAt() {
