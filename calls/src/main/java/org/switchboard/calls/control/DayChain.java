@@ -49,6 +49,16 @@ public class DayChain implements DaySeals {
     @Inject
     AppClock clock;
 
+    /** The call-centre zone: it decides which day a record belongs to. */
+    ZoneId zone() {
+        return callCentre.zone();
+    }
+
+    /** The server's clock, which stamps the seals. */
+    Instant now() {
+        return clock.now();
+    }
+
     /** A day's status in a verification. */
     public enum Status {
         OK, CHANGED, UNSEALED
@@ -79,7 +89,7 @@ public class DayChain implements DaySeals {
                 s.setObject(1, e.getKey());
                 s.setLong(2, e.getValue());
                 s.setString(3, reason);
-                s.setTimestamp(4, Timestamp.from(clock.now()));
+                s.setTimestamp(4, Timestamp.from(now()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -92,7 +102,7 @@ public class DayChain implements DaySeals {
         if (callIds.isEmpty()) {
             return;
         }
-        ZoneId zone = callCentre.zone();
+        ZoneId zone = zone();
         Map<LocalDate, Long> days = new TreeMap<>();
         try (Connection c = dataSource.getConnection()) {
             List<Long> ids = new ArrayList<>(callIds);
@@ -134,7 +144,7 @@ public class DayChain implements DaySeals {
      */
     @Transactional
     public void resealPending() {
-        ZoneId zone = callCentre.zone();
+        ZoneId zone = zone();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM calls_day_seal_lock WHERE id = 1 FOR UPDATE");
                     ResultSet rs = s.executeQuery()) {
@@ -186,7 +196,7 @@ public class DayChain implements DaySeals {
         }
         TreeSet<LocalDate> days = new TreeSet<>(recompute);
         days.addAll(seals.keySet());
-        Instant now = clock.now();
+        Instant now = now();
         for (LocalDate day : days) {
             Stored seal = seals.get(day);
             Hashed hashed;
@@ -331,7 +341,7 @@ public class DayChain implements DaySeals {
     @Transactional
     public List<Verified> verify(LocalDate from, LocalDate to) {
         resealPending();
-        ZoneId zone = callCentre.zone();
+        ZoneId zone = zone();
         List<Verified> days = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             Map<LocalDate, Stored> seals = new TreeMap<>();
