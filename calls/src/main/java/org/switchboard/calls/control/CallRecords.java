@@ -63,7 +63,7 @@ public class CallRecords {
             + " answered_at = ?, ended_at = ?, duration_seconds = ?, talk_seconds = ?, disposition = ?,"
             + " campaign_code = COALESCE(campaign_code, ?), client_id = COALESCE(client_id, ?),"
             + " contact_id = COALESCE(contact_id, ?), version = version + 1 WHERE id = ?";
-    private static final String DAY_CHANGE = "INSERT INTO calls_day_change (day, records, reason, at) VALUES (?, ?, ?, ?)";
+    private static final String DAY_CHANGE = "INSERT INTO calls_day_change (call_day, records, reason, at) VALUES (?, ?, ?, ?)";
 
     @Resource
     DataSource dataSource;

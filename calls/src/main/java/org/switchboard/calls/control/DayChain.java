@@ -83,7 +83,7 @@ public class DayChain implements DaySeals {
         if (days.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO calls_day_change (day, records, reason, at)"
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO calls_day_change (call_day, records, reason, at)"
                 + " VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<LocalDate, Long> e : days.entrySet()) {
                 s.setObject(1, e.getKey());
@@ -153,7 +153,7 @@ public class DayChain implements DaySeals {
             long lastChange = Long.MIN_VALUE;
             boolean everyDay = false;
             Map<LocalDate, Map<String, Long>> changes = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, day, records, reason FROM calls_day_change");
+            try (PreparedStatement s = c.prepareStatement("SELECT id, call_day, records, reason FROM calls_day_change");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lastChange = Math.max(lastChange, rs.getLong(1));
@@ -239,15 +239,15 @@ public class DayChain implements DaySeals {
     private void write(Connection c, Stored s, boolean fresh) throws SQLException {
         String sql = fresh
                 ? "INSERT INTO calls_day_seal (records, records_hash, chain_hash, previous_day, revision, sealed_at, reason,"
-                        + " day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " call_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE calls_day_seal SET records = ?, records_hash = ?, chain_hash = ?, previous_day = ?, revision = ?,"
-                        + " sealed_at = ?, reason = ? WHERE day = ?";
+                        + " sealed_at = ?, reason = ? WHERE call_day = ?";
         try (PreparedStatement p = c.prepareStatement(sql)) {
             bind(p, s);
             p.executeUpdate();
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO calls_day_seal_version (records, records_hash,"
-                + " chain_hash, previous_day, revision, sealed_at, reason, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " chain_hash, previous_day, revision, sealed_at, reason, call_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(p, s);
             p.executeUpdate();
         }
@@ -303,7 +303,7 @@ public class DayChain implements DaySeals {
 
     /** The closest seal before a day, or null. */
     private static Stored previous(Connection c, LocalDate day) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SEAL_COLUMNS + " WHERE day < ? ORDER BY day DESC FETCH FIRST 1 ROWS ONLY")) {
+        try (PreparedStatement s = c.prepareStatement(SEAL_COLUMNS + " WHERE call_day < ? ORDER BY call_day DESC FETCH FIRST 1 ROWS ONLY")) {
             s.setObject(1, day);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? seal(rs) : null;
@@ -311,12 +311,12 @@ public class DayChain implements DaySeals {
         }
     }
 
-    private static final String SEAL_COLUMNS = "SELECT day, records, records_hash, chain_hash, previous_day, revision,"
+    private static final String SEAL_COLUMNS = "SELECT call_day, records, records_hash, chain_hash, previous_day, revision,"
             + " sealed_at, reason FROM calls_day_seal";
 
     static List<Stored> stored(Connection c, LocalDate from, LocalDate to) throws SQLException {
         List<Stored> seals = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(SEAL_COLUMNS + " WHERE day >= ? AND day <= ? ORDER BY day")) {
+        try (PreparedStatement s = c.prepareStatement(SEAL_COLUMNS + " WHERE call_day >= ? AND call_day <= ? ORDER BY call_day")) {
             s.setObject(1, from);
             s.setObject(2, to);
             try (ResultSet rs = s.executeQuery()) {
@@ -376,9 +376,9 @@ public class DayChain implements DaySeals {
         Map<Stored, List<Stored>> days = new java.util.LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             Map<LocalDate, List<Stored>> versions = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT day, records, records_hash, chain_hash, previous_day,"
-                    + " revision, sealed_at, reason FROM calls_day_seal_version WHERE day >= ? AND day <= ?"
-                    + " ORDER BY day, revision")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT call_day, records, records_hash, chain_hash, previous_day,"
+                    + " revision, sealed_at, reason FROM calls_day_seal_version WHERE call_day >= ? AND call_day <= ?"
+                    + " ORDER BY call_day, revision")) {
                 s.setObject(1, from);
                 s.setObject(2, to);
                 try (ResultSet rs = s.executeQuery()) {
