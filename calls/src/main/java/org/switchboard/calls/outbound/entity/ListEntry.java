@@ -98,6 +98,11 @@ public class ListEntry {
      * Records one attempt's outcome: the lock ends, the attempt counts, and the entry is done or waits until
      * {@code nextTry} (null: it may be tried at once).
      */
+    public void record(String outcome, Long callId, Instant at, boolean finished, Instant nextTry) {
+        record(outcome, callId, at, finished, nextTry, null);
+    }
+
+    /** As {@link #record(String, Long, Instant, boolean, Instant)}, saying who entered the outcome. */
     public void record(String outcome, Long callId, Instant at, boolean finished, Instant nextTry, String by) {
         attempts++;
         lastOutcome = outcome;
