@@ -219,6 +219,44 @@ class DayChainPersistenceTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anErasureIsALegitimateChangeThatSaysSo(String database) throws Exception {
+        try (TestDatabases.TestDatabase db = TestDatabases.open(database);
+                SessionFactory ignored = SchemaHarness.migrateAndValidate(db,
+                        List.of(new CoreModule(), new LeadsModule(), new CallsModule()), ENTITIES);
+                Connection c = db.dataSource().getConnection()) {
+            DayChain chain = new DayChain() {
+                @Override
+                ZoneId zone() {
+                    return MOSCOW;
+                }
+
+                @Override
+                Instant now() {
+                    return Instant.now();
+                }
+            };
+            chain.dataSource = db.dataSource();
+            seed(c);
+            c.setAutoCommit(false);
+            load(c, line("3000.1", "2026-09-01 10:00:00", 60), line("3000.2", "2026-09-01 11:00:00", 60));
+            chain.resealPending();
+            long id = count(c, "SELECT id FROM calls_call WHERE identity = '3000.1'");
+            // what ContactPrivacy does on erasure: note the days, then clear the caller's number and name
+            chain.noteCalls(List.of(id), DayChain.ERASED);
+            sql(c, "UPDATE calls_call SET dst = NULL, clid = NULL WHERE id = " + id);
+            assertThat(verify(chain, "2026-09-01", "2026-09-01").values()).extracting(DayChain.Verified::status)
+                    .containsExactly(DayChain.Status.OK);
+            DayChain.Stored seal = chain.history(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-01")).keySet()
+                    .iterator().next();
+            assertThat(seal.revision()).isEqualTo(2);
+            assertThat(seal.reason()).isEqualTo("personal data erased from 1 record");
+            // the erased record sent again is no conflict: it is compared with the record as delivered
+            assertThat(load(c, line("3000.1", "2026-09-01 10:00:00", 60)).conflicts()).isZero();
+        }
+    }
+
     /** Operator op1 at extension 101 and campaign ADS of client 1: what the records resolve to. */
     private static void seed(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
