@@ -191,8 +191,9 @@ public class CallsResource {
     @Path("import/asterisk")
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "Import Asterisk Master.csv (16-21 columns); idempotent; "
-            + "answers {received, imported, duplicates, unassigned, joined, rejected:[{line, reason}]}")
+    @Operation(summary = "Import Asterisk Master.csv (16-21 columns); idempotent; answers {received, imported,"
+            + " duplicates, conflicts, unassigned, joined, rejected:[{line, reason}]}; a conflict is a record stored"
+            + " already with other content: the stored one is kept and the tamper trail says so")
     public CallRecords.Report importAsterisk(InputStream body) {
         java.nio.file.Path file = Imports.spool(body);
         try {

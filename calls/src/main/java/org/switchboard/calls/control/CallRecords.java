@@ -32,6 +32,8 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.switchboard.core.integrity.Tamper;
+import org.switchboard.core.integrity.TamperKind;
 import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.core.settings.control.CallCentre;
 
@@ -51,15 +53,17 @@ public class CallRecords {
     private static final String INSERT = "INSERT INTO calls_call (direction, operator, extension, customer_number,"
             + " contact_id, campaign_code, client_id, started_at, answered_at, ended_at, duration_seconds, talk_seconds,"
             + " disposition, source, identity, uniqueid, sequence, linkedid, accountcode, src, dst, clid, channel,"
-            + " dstchannel, lead_requested, created_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PBX', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0)"
+            + " dstchannel, record_hash, lead_requested, created_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PBX', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0)"
             // a record whose identity is stored already is a duplicate: the unique index decides, in the same statement
             + " ON CONFLICT DO NOTHING";
     private static final String JOIN = "UPDATE calls_call SET source = 'JOINED', identity = ?, uniqueid = ?, sequence = ?,"
-            + " linkedid = ?, accountcode = ?, src = ?, dst = ?, clid = ?, channel = ?, dstchannel = ?, started_at = ?,"
+            + " linkedid = ?, accountcode = ?, src = ?, dst = ?, clid = ?, channel = ?, dstchannel = ?, record_hash = ?,"
+            + " started_at = ?,"
             + " answered_at = ?, ended_at = ?, duration_seconds = ?, talk_seconds = ?, disposition = ?,"
             + " campaign_code = COALESCE(campaign_code, ?), client_id = COALESCE(client_id, ?),"
             + " contact_id = COALESCE(contact_id, ?), version = version + 1 WHERE id = ?";
+    private static final String DAY_CHANGE = "INSERT INTO calls_day_change (call_day, records, reason, at) VALUES (?, ?, ?, ?)";
 
     @Resource
     DataSource dataSource;
@@ -73,6 +77,12 @@ public class CallRecords {
     @Inject
     CallFacts facts;
 
+    @Inject
+    DayChain chain;
+
+    @Inject
+    org.switchboard.core.integrity.control.TamperTrail trail;
+
     /** A record with the line it came from. */
     public record Numbered(int line, Cdr cdr) {
     }
@@ -81,9 +91,21 @@ public class CallRecords {
     public record BadLine(int line, String reason) {
     }
 
-    /** The outcome: {@code received = imported + duplicates + rejected}; unassigned and joined are among the imported. */
-    public record Report(long received, long imported, long duplicates, long unassigned, long joined,
+    /**
+     * The outcome: {@code received = imported + duplicates + rejected}; unassigned and joined are among the imported;
+     * conflicts (an identity stored already with other content: the stored record is kept) among the duplicates.
+     */
+    public record Report(long received, long imported, long duplicates, long conflicts, long unassigned, long joined,
             List<BadLine> rejected) {
+    }
+
+    /** A re-imported record whose identity is stored with other content: the first field that differs. */
+    public record Conflict(long callId, String identity, String field, String stored, String received, String campaign,
+            Long clientId, String operator) {
+    }
+
+    /** What a chunk did: the identities stored or joined (not the duplicates), and the conflicts among the duplicates. */
+    public record Stored(List<String> touched, List<Conflict> conflicts) {
     }
 
     /** Running totals. */
@@ -91,17 +113,22 @@ public class CallRecords {
         long received;
         long imported;
         long duplicates;
+        long conflicts;
         long unassigned;
         long joined;
         final List<BadLine> rejected = new ArrayList<>();
 
         public Report report() {
-            return new Report(received, imported, duplicates, unassigned, joined, List.copyOf(rejected));
+            return new Report(received, imported, duplicates, conflicts, unassigned, joined, List.copyOf(rejected));
         }
     }
 
-    /** What every chunk needs to know, read once per import. */
-    public record Lookup(Map<String, String> operatorByExtension, Map<String, CampaignRef> campaigns, ZoneId pbxZone) {
+    /**
+     * What every chunk needs to know, read once per import; {@code centreZone} decides a record's call-centre day (the
+     * day whose seal it changes).
+     */
+    public record Lookup(Map<String, String> operatorByExtension, Map<String, CampaignRef> campaigns, ZoneId pbxZone,
+            ZoneId centreZone) {
     }
 
     public record CampaignRef(String code, long clientId) {
@@ -114,8 +141,24 @@ public class CallRecords {
             read(reader, totals, chunk -> store(chunk, lookup, totals));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the upload: " + e.getMessage(), e);
+        } finally {
+            reseal(totals);
         }
         return totals.report();
+    }
+
+    /** After the chunks committed: the days they changed, and every later day, are sealed again. */
+    private void reseal(Totals totals) {
+        if (totals.imported == 0) {
+            return;
+        }
+        try {
+            chain.resealPending();
+        } catch (RuntimeException e) {
+            // the changes stay pending and are sealed by the next import, verification or digest
+            java.util.logging.Logger.getLogger(CallRecords.class.getName()).log(java.util.logging.Level.WARNING,
+                    "Resealing the days of an import failed; they stay pending: " + e.getMessage(), e);
+        }
     }
 
     /** Reads Master.csv lines, handing chunks of parsed records to {@code sink}; bad lines go to the totals. */
@@ -158,12 +201,21 @@ public class CallRecords {
             totals.received++;
             chunk.add(numbered);
             if (chunk.size() == CHUNK) {
-                store(chunk, lookup, totals);
+                try {
+                    store(chunk, lookup, totals);
+                } catch (RuntimeException e) {
+                    reseal(totals);
+                    throw e;
+                }
                 chunk.clear();
             }
         }
-        if (!chunk.isEmpty()) {
-            store(chunk, lookup, totals);
+        try {
+            if (!chunk.isEmpty()) {
+                store(chunk, lookup, totals);
+            }
+        } finally {
+            reseal(totals);
         }
         return totals.report();
     }
@@ -185,14 +237,19 @@ public class CallRecords {
 
     Lookup lookup() {
         try (Connection c = dataSource.getConnection()) {
-            return lookup(c, callCentre.settings().pbxZone());
+            return lookup(c, callCentre.settings().pbxZone(), callCentre.zone());
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    /** Operators by extension and campaigns by code, read once per import. */
+    /** Operators by extension and campaigns by code, read once per import; the call centre in the PBX's zone. */
     public static Lookup lookup(Connection c, ZoneId pbxZone) throws SQLException {
+        return lookup(c, pbxZone, pbxZone);
+    }
+
+    /** Operators by extension and campaigns by code, read once per import. */
+    public static Lookup lookup(Connection c, ZoneId pbxZone, ZoneId centreZone) throws SQLException {
         Map<String, String> operators = new HashMap<>();
         Map<String, CampaignRef> campaigns = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT u.extension, u.username FROM core_user u"
@@ -208,7 +265,7 @@ public class CallRecords {
                 campaigns.put(rs.getString(1), new CampaignRef(rs.getString(1), rs.getLong(2)));
             }
         }
-        return new Lookup(operators, campaigns, pbxZone);
+        return new Lookup(operators, campaigns, pbxZone, centreZone);
     }
 
     /** Where a record belongs: who talked, in which direction, with which number. */
@@ -220,7 +277,13 @@ public class CallRecords {
         try {
             tx.begin();
             try (Connection c = dataSource.getConnection()) {
-                facts.announceIdentities(c, storeChunk(c, chunk, lookup, totals));
+                Stored stored = storeChunk(c, chunk, lookup, totals);
+                facts.announceIdentities(c, stored.touched());
+                for (Conflict k : stored.conflicts()) {
+                    trail.record(Tamper.of(TamperKind.RECORD_REIMPORTED, "call", k.callId(), k.campaign(), k.clientId(),
+                            k.operator(), k.field(), k.stored(), k.received(), "a re-import brought record " + k.identity()
+                                    + " with other content; the stored record was kept"));
+                }
             }
             tx.commit();
         } catch (Exception e) {
@@ -233,13 +296,20 @@ public class CallRecords {
     /**
      * Stores one chunk on a connection whose transaction the caller owns.
      *
-     * @return the identities of the records stored or joined (not the duplicates)
+     * A record whose identity is stored already (or came earlier in the chunk) is a duplicate; its canonical hash is
+     * compared with the stored record's (one query for the chunk's duplicates), and one with other content is a
+     * conflict: the stored record is kept. The days of the records stored or joined are noted as changed, for the
+     * chain to seal them again.
+     *
+     * @return the identities of the records stored or joined (not the duplicates), and the conflicts
      */
-    public static List<String> storeChunk(Connection c, List<Numbered> chunk, Lookup lookup, Totals totals) throws SQLException {
+    public static Stored storeChunk(Connection c, List<Numbered> chunk, Lookup lookup, Totals totals) throws SQLException {
         Map<String, Numbered> byIdentity = new java.util.LinkedHashMap<>();
+        List<Evidence.Record> skipped = new ArrayList<>();
         for (Numbered n : chunk) {
             if (byIdentity.putIfAbsent(n.cdr().identity(), n) != null) {
                 totals.duplicates++;
+                skipped.add(evidence(n.cdr().identity(), n.cdr(), lookup.pbxZone()));
             }
         }
         List<Placed> fresh = new ArrayList<>();
@@ -257,6 +327,7 @@ public class CallRecords {
             Timestamp now = Timestamp.from(Instant.now());
             List<Placed> inserted = new ArrayList<>();
             List<String> touched = new ArrayList<>();
+            Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
             for (Placed p : fresh) {
                 Cdr cdr = p.record().cdr();
                 Long contact = p.number() == null ? null : contacts.get(p.number());
@@ -265,6 +336,7 @@ public class CallRecords {
                     bindJoin(join, p, cdr, contact, lookup.pbxZone(), joinWith);
                     join.addBatch();
                     touched.add(cut(p.identity(), 120));
+                    days.computeIfAbsent(day(p, lookup), d -> new long[2])[1]++;
                     totals.joined++;
                     totals.imported++;
                     if (p.operator() == null) {
@@ -280,8 +352,10 @@ public class CallRecords {
             for (int i = 0; i < inserted.size(); i++) {
                 if (counts[i] == 0) {
                     totals.duplicates++;
+                    skipped.add(evidence(inserted.get(i).identity(), inserted.get(i).record().cdr(), lookup.pbxZone()));
                 } else {
                     touched.add(cut(inserted.get(i).identity(), 120));
+                    days.computeIfAbsent(day(inserted.get(i), lookup), d -> new long[2])[0]++;
                     totals.imported++;
                     if (inserted.get(i).operator() == null) {
                         totals.unassigned++;
@@ -289,8 +363,86 @@ public class CallRecords {
                 }
             }
             join.executeBatch();
-            return touched;
+            noteDays(c, days);
+            List<Conflict> conflicts = conflicts(c, skipped);
+            totals.conflicts += conflicts.size();
+            return new Stored(touched, conflicts);
         }
+    }
+
+    /** The call-centre day of a record: the day whose seal it changes. */
+    private static java.time.LocalDate day(Placed p, Lookup lookup) {
+        return start(p, lookup.pbxZone()).atZone(lookup.centreZone()).toLocalDate();
+    }
+
+    private static void noteDays(Connection c, Map<java.time.LocalDate, long[]> days) throws SQLException {
+        if (days.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement s = c.prepareStatement(DAY_CHANGE)) {
+            for (Map.Entry<java.time.LocalDate, long[]> e : days.entrySet()) {
+                for (int kind = 0; kind < 2; kind++) {
+                    if (e.getValue()[kind] > 0) {
+                        s.setObject(1, e.getKey());
+                        s.setLong(2, e.getValue()[kind]);
+                        s.setString(3, kind == 0 ? DayChain.IMPORTED : DayChain.JOINED);
+                        s.setTimestamp(4, now);
+                        s.addBatch();
+                    }
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The duplicates whose content differs from the stored record's: one query for the chunk. */
+    private static List<Conflict> conflicts(Connection c, List<Evidence.Record> skipped) throws SQLException {
+        List<Conflict> conflicts = new ArrayList<>();
+        if (skipped.isEmpty()) {
+            return conflicts;
+        }
+        Map<String, List<Evidence.Record>> received = new java.util.LinkedHashMap<>();
+        skipped.forEach(r -> received.computeIfAbsent(r.identity(), k -> new ArrayList<>()).add(r));
+        List<String> identities = new ArrayList<>(received.keySet());
+        for (int from = 0; from < identities.size(); from += CHUNK) {
+            List<String> part = identities.subList(from, Math.min(identities.size(), from + CHUNK));
+            try (PreparedStatement s = c.prepareStatement("SELECT id, campaign_code, client_id, operator, record_hash, "
+                    + Evidence.COLUMNS + " FROM calls_call WHERE identity IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    s.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Evidence.Record stored = Evidence.Record.read(rs, 6);
+                        // the hash of the record as delivered; rows stored before it was kept: their fields now
+                        String storedHash = rs.getString(5) != null ? rs.getString(5) : stored.hash();
+                        long client = rs.getLong(3);
+                        Long clientId = rs.wasNull() ? null : client;
+                        for (Evidence.Record r : received.getOrDefault(stored.identity(), List.of())) {
+                            if (!r.hash().equals(storedHash)) {
+                                String field = r.firstDifference(stored);
+                                conflicts.add(new Conflict(rs.getLong(1), stored.identity(), field == null ? "record" : field,
+                                        field == null ? storedHash : stored.valueOf(field),
+                                        field == null ? r.hash() : r.valueOf(field), rs.getString(2), clientId,
+                                        rs.getString(4)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /** The canonical evidence of a record as the import stores it (same cuts, times in UTC). */
+    static Evidence.Record evidence(String identity, Cdr cdr, ZoneId zone) {
+        return Evidence.Record.of(cut(identity, 120), cut(cdr.uniqueid(), 64), cdr.sequence(), cut(cdr.linkedid(), 64),
+                cut(cdr.accountcode(), 40), cut(cdr.src(), 80), cut(cdr.dst(), 80), cut(cdr.clid(), 200),
+                cut(cdr.channel(), 120), cut(cdr.dstchannel(), 120), cdr.start().atZone(zone).toInstant(),
+                cdr.answer() == null ? null : cdr.answer().atZone(zone).toInstant(), cdr.end().atZone(zone).toInstant(),
+                cdr.duration(), cdr.billsec(), cdr.disposition().name());
     }
 
     static Placed place(String identity, Numbered n, Lookup lookup) {
@@ -420,13 +572,13 @@ public class CallRecords {
         s.setString(i++, p.campaign() == null ? null : p.campaign().code());
         setLong(s, i++, p.campaign() == null ? null : p.campaign().clientId());
         i = bindTimes(s, i, cdr, zone);
-        i = bindIdentity(s, i, p, cdr);
+        i = bindIdentity(s, i, p, cdr, zone);
         s.setTimestamp(i, now);
     }
 
     private static void bindJoin(PreparedStatement s, Placed p, Cdr cdr, Long contact, ZoneId zone, long id)
             throws SQLException {
-        int i = bindIdentity(s, 1, p, cdr);
+        int i = bindIdentity(s, 1, p, cdr, zone);
         i = bindTimes(s, i, cdr, zone);
         s.setString(i++, p.campaign() == null ? null : p.campaign().code());
         setLong(s, i++, p.campaign() == null ? null : p.campaign().clientId());
@@ -445,8 +597,8 @@ public class CallRecords {
         return i;
     }
 
-    /** identity, uniqueid, sequence, linkedid and the raw Asterisk fields; returns the next index. */
-    private static int bindIdentity(PreparedStatement s, int i, Placed p, Cdr cdr) throws SQLException {
+    /** identity, uniqueid, sequence, linkedid, the raw Asterisk fields and the record's hash; returns the next index. */
+    private static int bindIdentity(PreparedStatement s, int i, Placed p, Cdr cdr, ZoneId zone) throws SQLException {
         s.setString(i++, cut(p.identity(), 120));
         s.setString(i++, cut(cdr.uniqueid(), 64));
         if (cdr.sequence() == null) {
@@ -461,6 +613,7 @@ public class CallRecords {
         s.setString(i++, cut(cdr.clid(), 200));
         s.setString(i++, cut(cdr.channel(), 120));
         s.setString(i++, cut(cdr.dstchannel(), 120));
+        s.setString(i++, evidence(p.identity(), cdr, zone).hash());
         return i;
     }
 

@@ -15,7 +15,8 @@ import org.switchboard.core.privacy.PersonalData;
 /**
  * What the calls module does when contacts change as people: calls follow a merged contact to the one it was
  * folded into; an erased contact's calls lose the number, caller name and recording (the call and its talk
- * time stay for the statistics); an access request lists the contact's calls.
+ * time stay for the statistics; the days of its PBX records are sealed again); an access request lists the contact's
+ * calls.
  */
 @ApplicationScoped
 public class ContactPrivacy implements PersonalData {
@@ -28,6 +29,9 @@ public class ContactPrivacy implements PersonalData {
 
     @Inject
     CallFacts facts;
+
+    @Inject
+    DayChain chain;
 
     void merged(@Observes ContactsMerged event) {
         List<Long> ids = callsOf(event.mergedId());
@@ -44,6 +48,8 @@ public class ContactPrivacy implements PersonalData {
     void erased(@Observes ContactErased event) {
         List<Call> calls = em.createQuery("SELECT c FROM Call c WHERE c.contactId = :id", Call.class)
                 .setParameter("id", event.contactId()).getResultList();
+        // the caller's number and name leave the PBX records too: their days are sealed again, and say why
+        chain.noteCalls(calls.stream().map(Call::getId).toList(), DayChain.ERASED);
         for (Call call : calls) {
             if (call.getRecordingFile() != null) {
                 recordings.delete(call.getRecordingFile());

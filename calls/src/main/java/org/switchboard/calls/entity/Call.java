@@ -80,6 +80,14 @@ public class Call {
     @Column(length = 4000)
     private String notes;
 
+    /** Who entered the outcome, when someone other than the call's operator did (a supervisor for them). */
+    @Column(name = "outcome_by", length = 64)
+    private String outcomeBy;
+
+    /** The SHA-256 of the PBX record's canonical form as delivered; written by the bulk path only. */
+    @Column(name = "record_hash", length = 64, insertable = false, updatable = false)
+    private String recordHash;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     private Source source;
@@ -176,6 +184,20 @@ public class Call {
     public void wrapUp(String outcome, String notes) {
         this.outcome = outcome;
         this.notes = notes;
+    }
+
+    /** The wrap-up entered by {@code by}, who may be a supervisor recording it for the call's operator. */
+    public void wrapUp(String outcome, String notes, String by) {
+        wrapUp(outcome, notes);
+        this.outcomeBy = by;
+    }
+
+    public String getOutcomeBy() {
+        return outcomeBy;
+    }
+
+    public String getRecordHash() {
+        return recordHash;
     }
 
     public void request(boolean lead, Instant meetingAt, String meetingNote, String infoEmail) {

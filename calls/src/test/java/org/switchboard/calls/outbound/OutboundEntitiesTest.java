@@ -22,11 +22,11 @@ class OutboundEntitiesTest {
     @Test
     void anAttemptEndsTheLockCountsAndPlansTheNextTry() {
         ListEntry entry = new ListEntry(1, 2, "+74232401234", VLADIVOSTOK, "test", NOW);
-        entry.record("NO_ANSWER", 10L, NOW, false, NOW.plus(Duration.ofHours(2)));
+        entry.record("NO_ANSWER", 10L, NOW, false, NOW.plus(Duration.ofHours(2)), "op1");
         assertThat(entry.getAttempts()).isEqualTo(1);
         assertThat(entry.getNextTryAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
         assertThat(entry.isDone()).isFalse();
-        entry.record("COMPLETED", 11L, NOW, true, null);
+        entry.record("COMPLETED", 11L, NOW, true, null, "op1");
         assertThat(entry.isDone()).isTrue();
         assertThat(entry.getNextTryAt()).isNull();
         assertThat(entry.getLastCallId()).isEqualTo(11L);

@@ -218,7 +218,9 @@ public class OutboundResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Record the outcome of a call: NO_ANSWER, BUSY, WRONG_NUMBER, NOT_INTERESTED, CALLBACK"
             + " (callbackAt, callbackTo own|pool), INTERESTED (lead), MEETING (meeting), SEND_INFO (email, templateId),"
-            + " DNC_REQUEST, COMPLETED")
+            + " DNC_REQUEST, COMPLETED. An operator only on the entry they hold (taken with POST …/next), else 409;"
+            + " a SUPERVISOR or ADMIN on any open entry, kept in the tamper trail. callId: the operator's own call with"
+            + " the entry's number that backs no other outcome, else 400")
     public OutcomeView outcome(@PathParam("id") long id, @PathParam("entryId") long entryId, OutcomeInput input) {
         if (input == null) {
             throw ProblemException.badRequest("Send {\"outcome\":…}");
@@ -234,8 +236,9 @@ public class OutboundResource {
                 m == null ? null : m.manager(), m == null ? null : m.start(), m == null ? null : m.end(),
                 m == null ? null : m.place(), input.email(), input.templateId());
         User operator = em.find(User.class, caller.userId());
-        boolean supervising = caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN);
-        Outcomes.Recorded r = outcomes.record(campaign, entryId, wrapup, operator, supervising);
+        // a supervisor or admin may enter the outcome of an entry they do not hold, for its operator (kept in the trail)
+        boolean mayRecordForOthers = caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN);
+        Outcomes.Recorded r = outcomes.record(campaign, entryId, wrapup, operator, mayRecordForOthers);
         return new OutcomeView(EntryView.of(r.entry()), r.callId(), r.callbackId(), r.leadId(), r.meetingId(), r.mailId());
     }
 }

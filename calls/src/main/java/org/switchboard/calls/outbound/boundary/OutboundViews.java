@@ -17,12 +17,12 @@ public final class OutboundViews {
     /** A list entry as the list shows it. */
     public record EntryView(long id, long campaignId, long contactId, String number, String timeZone, int attempts,
             String lastOutcome, Instant lastCallAt, Long lastCallId, Instant nextTryAt, boolean done, String lockedBy,
-            Instant lockedUntil, String source, Instant addedAt) {
+            Instant lockedUntil, String source, Instant addedAt, String lastOutcomeBy) {
 
         public static EntryView of(ListEntry e) {
             return new EntryView(e.getId(), e.getCampaignId(), e.getContactId(), e.getNumber(), e.zone().getId(),
                     e.getAttempts(), e.getLastOutcome(), e.getLastCallAt(), e.getLastCallId(), e.getNextTryAt(), e.isDone(),
-                    e.getLockedBy(), e.getLockedUntil(), e.getSource(), e.getAddedAt());
+                    e.getLockedBy(), e.getLockedUntil(), e.getSource(), e.getAddedAt(), e.getLastOutcomeBy());
         }
     }
 

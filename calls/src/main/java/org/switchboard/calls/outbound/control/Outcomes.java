@@ -21,6 +21,10 @@ import org.switchboard.calls.outbound.entity.OutboundRules;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.events.OutcomeRecorded;
+import org.switchboard.core.integrity.Tamper;
+import org.switchboard.core.integrity.TamperKind;
+import org.switchboard.core.integrity.control.TamperTrail;
+import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.time.AppClock;
 import org.switchboard.leads.control.DoNotCallList;
@@ -90,7 +94,15 @@ public class Outcomes {
     @Inject
     jakarta.enterprise.event.Event<OutcomeRecorded> recorded;
 
-    public Recorded record(Campaign campaign, long entryId, Wrapup w, User operator, boolean supervising) {
+    @Inject
+    TamperTrail trail;
+
+    /**
+     * Records an outcome. Accepted from the operator who holds the entry (taken with the next-call queue, lock not
+     * run out), or from a supervisor or admin ({@code mayRecordForOthers}) for the operator who worked it: then the
+     * call and the entry say who entered it, and the tamper trail keeps it ({@code OUTCOME_CHANGED}).
+     */
+    public Recorded record(Campaign campaign, long entryId, Wrapup w, User caller, boolean mayRecordForOthers) {
         ListEntry entry = em.find(ListEntry.class, entryId);
         if (entry == null || entry.getCampaignId() != campaign.getId()) {
             throw ProblemException.notFound("Campaign " + campaign.getCode() + " has no list entry " + entryId);
@@ -99,21 +111,31 @@ public class Outcomes {
             throw ProblemException.invalid("outcome", "is required: one of " + List.of(Outcome.values()));
         }
         Instant now = clock.now();
-        if (!supervising && !campaign.getOperators().contains(operator.getUsername())) {
+        boolean holds = entry.isHeldBy(caller.getUsername(), now);
+        boolean supervising = !holds && mayRecordForOthers;
+        if (!supervising && !campaign.getOperators().contains(caller.getUsername())) {
             throw ProblemException.forbidden("You are not assigned to campaign " + campaign.getCode());
         }
         if (entry.isDone()) {
             throw ProblemException.conflict("Entry " + entryId + " is done already (" + entry.getLastOutcome() + ")");
         }
-        if (entry.isHeldByAnotherThan(operator.getUsername(), now)) {
+        if (entry.isHeldByAnotherThan(caller.getUsername(), now)) {
             throw ProblemException.conflict("Entry " + entryId + " is held by " + entry.getLockedBy() + " until "
                     + entry.getLockedUntil());
         }
+        if (!holds && !supervising) {
+            throw ProblemException.conflict("You do not hold entry " + entryId + ": take it with POST /api/campaigns/"
+                    + campaign.getId() + "/next first (an outcome is accepted only for the entry the queue gave you,"
+                    + " while you hold it)");
+        }
+        // whose call it was: the caller's own, or, for a supervisor, the operator who last took or worked the entry
+        User operator = supervising ? workerOf(entry).orElse(caller) : caller;
+        String before = entry.getLastOutcome();
         OutboundRules rules = lists.rules(campaign.getId());
         Contact contact = em.find(Contact.class, entry.getContactId());
         String note = w.note() == null || w.note().isBlank() ? null : w.note().trim();
 
-        Call call = call(campaign, entry, w, operator, note, now);
+        Call call = call(campaign, entry, w, operator, note, now, caller.getUsername());
         Long callbackId = null;
         Long leadId = null;
         Long meetingId = null;
@@ -135,7 +157,7 @@ public class Outcomes {
             }
             case INTERESTED -> {
                 Lead lead = leads.create(new LeadBook.Checked(contact, campaign, operator), now, w.leadValue(), note,
-                        call.getId(), null, operator.getUsername());
+                        call.getId(), null, caller.getUsername());
                 leadId = lead.getId();
             }
             case MEETING -> {
@@ -144,7 +166,7 @@ public class Outcomes {
                 }
                 meetingId = meetings.book(new Meetings.Booking(contact.getId(), w.meetingManager(),
                         w.meetingStart().toInstant(), w.meetingEnd().toInstant(), w.meetingPlace(), note, call.getId(),
-                        campaign.getCode()), operator.getUsername()).getId();
+                        campaign.getCode()), caller.getUsername()).getId();
             }
             case SEND_INFO -> mailId = infoMails.send(campaign.getCode(), contact.getId(), w.email(), operator.getUsername(),
                     w.templateId());
@@ -154,13 +176,19 @@ public class Outcomes {
                 // WRONG_NUMBER, NOT_INTERESTED, COMPLETED: the entry is done
             }
         }
-        entry.record(w.outcome().name(), call.getId(), now, finished, nextTry);
+        entry.record(w.outcome().name(), call.getId(), now, finished, nextTry, caller.getUsername());
+        if (supervising) {
+            trail.record(Tamper.of(TamperKind.OUTCOME_CHANGED, "call", call.getId(), campaign.getCode(),
+                    campaign.getClientId(), operator.getUsername(), "outcome", before, w.outcome().name(),
+                    "recorded by " + caller.getUsername() + " on list entry " + entry.getId() + " (" + entry.getNumber()
+                            + ") of campaign " + campaign.getCode() + " for " + operator.getUsername()));
+        }
         if (w.outcome() == Outcome.CALLBACK) {
             Callback callback = callbacks.plan(entry, nextTry, w.callbackToPool() ? null : operator.getUsername(), note,
-                    operator.getUsername());
+                    caller.getUsername());
             callbackId = callback.getId();
         }
-        callbacks.keep(entry.getId(), operator.getUsername(), callbackId);
+        callbacks.keep(entry.getId(), caller.getUsername(), callbackId);
         em.flush();
         facts.announce(List.of(call.getId()));
         recorded.fire(new OutcomeRecorded(entry.getId(), campaign.getId(), campaign.getCode(), entry.getContactId(),
@@ -168,15 +196,54 @@ public class Outcomes {
         return new Recorded(entry, call.getId(), callbackId, leadId, meetingId, mailId);
     }
 
-    /** The call the outcome belongs to: the one named (the operator's own), or a new logged outbound call. */
-    private Call call(Campaign campaign, ListEntry entry, Wrapup w, User operator, String note, Instant now) {
+    /** The operator who holds or last held the entry, or whose call its last outcome is on. */
+    private java.util.Optional<User> workerOf(ListEntry entry) {
+        String username = entry.getLockedBy();
+        if (username == null && entry.getLastCallId() != null) {
+            Call last = em.find(Call.class, entry.getLastCallId());
+            username = last == null ? null : last.getOperator();
+        }
+        if (username == null) {
+            return java.util.Optional.empty();
+        }
+        return em.createQuery("SELECT u FROM User u WHERE u.username = :u", User.class).setParameter("u", username)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The call the outcome belongs to: the one named, or a new logged outbound call. A named call must be the
+     * operator's, with the entry's number, and cited by no other outcome (no outcome yet, no other entry's).
+     */
+    private Call call(Campaign campaign, ListEntry entry, Wrapup w, User operator, String note, Instant now, String by) {
         String outcome = w.outcome().name();
+        String enteredBy = by.equals(operator.getUsername()) ? null : by;
         if (w.callId() != null) {
             Call call = em.find(Call.class, w.callId());
-            if (call == null || !operator.getUsername().equals(call.getOperator())) {
-                throw ProblemException.invalid("callId", "names no call of yours: " + w.callId());
+            if (call == null) {
+                throw ProblemException.invalid("callId", "names no call: " + w.callId());
             }
-            call.wrapUp(outcome, note);
+            if (!operator.getUsername().equals(call.getOperator())) {
+                throw ProblemException.invalid("callId", "call " + w.callId() + " is not a call of " + operator.getUsername()
+                        + ": an outcome goes on the operator's own call");
+            }
+            String number = call.getCustomerNumber() == null ? null
+                    : PhoneNumbers.tryE164(call.getCustomerNumber()).orElse(call.getCustomerNumber());
+            String entryNumber = PhoneNumbers.tryE164(entry.getNumber()).orElse(entry.getNumber());
+            if (!entryNumber.equals(number)) {
+                throw ProblemException.invalid("callId", "call " + w.callId() + " was not with the entry's number "
+                        + entry.getNumber());
+            }
+            if (call.getOutcome() != null) {
+                throw ProblemException.invalid("callId", "call " + w.callId() + " has an outcome already ("
+                        + call.getOutcome() + "): one call backs one outcome");
+            }
+            List<Long> citing = em.createQuery("SELECT e.id FROM ListEntry e WHERE e.lastCallId = :call AND e.id <> :me",
+                    Long.class).setParameter("call", call.getId()).setParameter("me", entry.getId()).getResultList();
+            if (!citing.isEmpty()) {
+                throw ProblemException.invalid("callId", "call " + w.callId() + " is the call of list entry "
+                        + citing.get(0) + " already: one call backs one outcome");
+            }
+            call.wrapUp(outcome, note, enteredBy);
             return call;
         }
         Cdr.Disposition disposition = switch (w.outcome()) {
@@ -186,7 +253,7 @@ public class Outcomes {
         };
         Call call = Call.loggedOutbound(operator.getUsername(), operator.getExtension(), entry.getNumber(),
                 entry.getContactId(), campaign.getCode(), campaign.getClientId(), disposition, now);
-        call.wrapUp(outcome, note);
+        call.wrapUp(outcome, note, enteredBy);
         em.persist(call);
         em.flush();
         return call;

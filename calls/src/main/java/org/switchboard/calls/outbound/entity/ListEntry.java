@@ -49,6 +49,10 @@ public class ListEntry {
     @Column(name = "last_call_id")
     private Long lastCallId;
 
+    /** Who entered the last outcome: the operator who held the entry, or a supervisor for them. */
+    @Column(name = "last_outcome_by", length = 64)
+    private String lastOutcomeBy;
+
     @Column(name = "next_try_at")
     private Instant nextTryAt;
 
@@ -95,8 +99,14 @@ public class ListEntry {
      * {@code nextTry} (null: it may be tried at once).
      */
     public void record(String outcome, Long callId, Instant at, boolean finished, Instant nextTry) {
+        record(outcome, callId, at, finished, nextTry, null);
+    }
+
+    /** As {@link #record(String, Long, Instant, boolean, Instant)}, saying who entered the outcome. */
+    public void record(String outcome, Long callId, Instant at, boolean finished, Instant nextTry, String by) {
         attempts++;
         lastOutcome = outcome;
+        lastOutcomeBy = by;
         lastCallAt = at;
         lastCallId = callId;
         done = finished;
@@ -148,6 +158,10 @@ public class ListEntry {
 
     public String getLastOutcome() {
         return lastOutcome;
+    }
+
+    public String getLastOutcomeBy() {
+        return lastOutcomeBy;
     }
 
     public Instant getLastCallAt() {
