@@ -1,10 +1,11 @@
 package org.switchboard.core.settings.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import org.hibernate.Session;
 import org.switchboard.core.audit.control.RevisionAuthor;
 import org.switchboard.core.campaigns.entity.Campaign;
+import org.switchboard.core.events.SettingsChanged;
 import org.switchboard.core.integrity.Tamper;
 import org.switchboard.core.integrity.TamperKind;
 import org.switchboard.core.integrity.control.TamperTrail;
@@ -42,6 +44,9 @@ public class ThresholdVersions {
 
     @Inject
     TamperTrail trail;
+
+    @Inject
+    Event<SettingsChanged> changed;
 
     /** Every version as stored now, this transaction's included. */
     public ThresholdTimeline timeline() {
@@ -93,8 +98,6 @@ public class ThresholdVersions {
                 null, null, null, field, values[0], values[1], why)));
         entries.forEach(e -> trail.record(e, by));
         settleCentre(settings, today);
-        // a change that leaves today's values alone still changes the contract: the version read is stale now
-        em.lock(settings, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         return true;
     }
 
@@ -147,6 +150,38 @@ public class ThresholdVersions {
         var now = timeline().campaignVersion(campaign.getCode(), today);
         campaign.override(now.map(ThresholdTimeline.Version::minTalkSeconds).orElse(null),
                 now.map(ThresholdTimeline.Version::longCallSeconds).orElse(null));
+    }
+
+    /**
+     * Brings the settings row and every campaign's own columns to the values in force today, so a version that starts
+     * on a later day reaches them when that day comes; announces what moved, as a change would.
+     */
+    @Transactional
+    public void settleToday() {
+        Settings settings = callCentre.settings();
+        LocalDate today = today(settings.zone());
+        Settings.Thresholds before = settings.thresholds();
+        int backingBefore = settings.backingWindowHours();
+        settleCentre(settings, today);
+        List<SettingsChanged> moved = new ArrayList<>();
+        if (!before.equals(settings.thresholds()) || backingBefore != settings.backingWindowHours()) {
+            moved.add(new SettingsChanged(null, false));
+        }
+        ThresholdTimeline timeline = timeline();
+        timeline.versions().stream().map(ThresholdTimeline.Version::campaign).filter(Objects::nonNull).distinct()
+                .forEach(code -> em.createQuery("SELECT c FROM Campaign c WHERE c.code = :code", Campaign.class)
+                        .setParameter("code", code).getResultStream().findFirst().ifPresent(campaign -> {
+                            var now = timeline.campaignVersion(code, today);
+                            Integer min = now.map(ThresholdTimeline.Version::minTalkSeconds).orElse(null);
+                            Integer longCall = now.map(ThresholdTimeline.Version::longCallSeconds).orElse(null);
+                            if (!Objects.equals(min, campaign.getMinTalkSeconds())
+                                    || !Objects.equals(longCall, campaign.getLongCallSeconds())) {
+                                campaign.override(min, longCall);
+                                moved.add(new SettingsChanged(code, false));
+                            }
+                        }));
+        em.flush();
+        moved.forEach(changed::fire);
     }
 
     /** The trail's reason: the day a change applies from, said plainly when it reaches into the past. */
