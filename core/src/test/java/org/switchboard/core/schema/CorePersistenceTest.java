@@ -3,7 +3,9 @@ package org.switchboard.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,12 +17,15 @@ import org.switchboard.core.audit.entity.Revision;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.imports.entity.ImportJob;
+import org.switchboard.core.integrity.entity.TamperEntry;
 import org.switchboard.core.imports.entity.ImportRejection;
 import org.switchboard.core.mail.entity.MailAttachment;
 import org.switchboard.core.mail.entity.MailMessage;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
+import org.switchboard.core.settings.control.ThresholdTimeline;
 import org.switchboard.core.settings.entity.Settings;
+import org.switchboard.core.settings.entity.ThresholdVersion;
 import org.switchboard.core.testing.SchemaHarness;
 import org.switchboard.core.testing.TestDatabases;
 
@@ -29,7 +34,7 @@ class CorePersistenceTest {
 
     static final List<Class<?>> ENTITIES = List.of(User.class, org.switchboard.core.holidays.entity.Holiday.class, Client.class, Settings.class, Revision.class,
             Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class,
-            org.switchboard.core.integrity.entity.TamperEntry.class);
+            TamperEntry.class, ThresholdVersion.class);
 
     static List<String> databases() {
         return TestDatabases.available();
@@ -52,6 +57,7 @@ class CorePersistenceTest {
             assertThat(settings.thresholds().minTalkSeconds()).isEqualTo(20);
             assertThat(settings.thresholds().longCallSeconds()).isEqualTo(1200);
             assertThat(settings.sessionIdleMinutes()).isEqualTo(30);
+            assertThat(settings.backingWindowHours()).isEqualTo(12);
             // the thresholds in force from the beginning are the settings' own, with the 12-hour backing window
             org.switchboard.core.settings.control.ThresholdTimeline timeline = sessions.fromSession(s -> s.doReturningWork(
                     org.switchboard.core.settings.control.ThresholdTimeline::load));
@@ -113,6 +119,36 @@ class CorePersistenceTest {
             assertThatThrownBy(() -> sessions.inTransaction(s ->
                     s.persist(new User("olga", "h", "Olga again", EnumSet.of(Role.MARKETER), now))))
                     .isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void thresholdVersionsAddToTheSeededOnesAndTheTimelineReadsThem(String database) {
+        try (TestDatabases.TestDatabase db = TestDatabases.open(database);
+                SessionFactory sessions = SchemaHarness.migrateAndValidate(db, List.of(new CoreModule()), ENTITIES)) {
+            Instant now = Instant.parse("2026-12-03T10:00:00Z");
+            LocalDate from = LocalDate.of(2026, 12, 10);
+            Settings.Thresholds t = new Settings.Thresholds(30, 900, 5, new BigDecimal("2.50"), 7, 20, 40, 3, 5, 80);
+            Long id = sessions.fromTransaction(s -> {
+                ThresholdVersion centre = ThresholdVersion.centre(from, t, 24, "admin", now);
+                s.persist(centre);
+                s.persist(ThresholdVersion.campaign("ADS", from, 45, null, "client", now));
+                return centre.getId();
+            });
+            // the seeded versions keep ids below the sequence's start
+            assertThat(id).isGreaterThan(90_000L);
+            ThresholdTimeline timeline = sessions.fromSession(s -> s.doReturningWork(ThresholdTimeline::load));
+            assertThat(timeline.centre(from.minusDays(1)).minTalkSeconds()).isEqualTo(20);
+            assertThat(timeline.centre(from.minusDays(1)).backingWindowHours()).isEqualTo(12);
+            assertThat(timeline.centre(from).thresholds()).isEqualTo(t);
+            assertThat(timeline.centre(from).backingWindowHours()).isEqualTo(24);
+            assertThat(timeline.of("ADS", from).minTalkSeconds()).isEqualTo(45);
+            assertThat(timeline.of("ADS", from).longCallSeconds()).isEqualTo(900);
+            assertThat(timeline.centreVersion(from).setBy()).isEqualTo("admin");
+            assertThat(timeline.centreVersion(from).setAt()).isEqualTo(now);
+            assertThatThrownBy(() -> ThresholdVersion.campaign("ADS", from, 60, 60, "x", now))
+                    .hasMessageContaining("longCallSeconds");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.reporting.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.DayOfWeek;
@@ -13,15 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.integrity.Tamper;
+import org.switchboard.core.integrity.TamperKind;
+import org.switchboard.core.integrity.control.TamperTrail;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.reporting.entity.Plan;
 
 /**
  * Daily plans. A plan entry covers a period (optionally only some weekdays) and is stored day by day; entries
- * are applied in order, so a later one overrides an earlier one for the days they share.
+ * are applied in order, so a later one overrides an earlier one for the days they share. Plans are what fulfilment is
+ * measured against, so every change of them goes to the tamper trail.
  */
 @ApplicationScoped
 public class Plans {
@@ -30,6 +36,9 @@ public class Plans {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    TamperTrail trail;
 
     /** One entry as posted. */
     public record Entry(String operator, LocalDate from, LocalDate to, Integer calls, Integer leads, List<String> weekdays) {
@@ -89,6 +98,7 @@ public class Plans {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             String operator = e.operator().trim().toLowerCase(Locale.ROOT);
+            Change change = new Change();
             for (Plan existing : em.createQuery("SELECT p FROM Plan p WHERE p.operator = :o AND p.day BETWEEN :f AND :t",
                     Plan.class).setParameter("o", operator).setParameter("f", e.from()).setParameter("t", e.to())
                     .getResultList()) {
@@ -101,6 +111,7 @@ public class Plans {
                 int calls = e.calls();
                 int leads = e.leads() == null ? 0 : e.leads();
                 Plan plan = plans.get(List.of(operator, day));
+                change.day(plan, calls, leads);
                 if (plan == null) {
                     plan = new Plan(operator, day, calls, leads, by, now);
                     em.persist(plan);
@@ -110,9 +121,50 @@ public class Plans {
                 }
                 written++;
             }
+            String period = "from " + e.from() + " to " + e.to() + (e.weekdays() == null || e.weekdays().isEmpty() ? ""
+                    : " on " + weekdays.get(i).stream().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(", ")));
+            change.record(trail, operator, e.calls(), e.leads() == null ? 0 : e.leads(), period, by);
         }
         em.flush();
         return written;
+    }
+
+    /**
+     * What one entry changed, for the tamper trail: one PLAN_CHANGED entry per field and entry, not per day, with the
+     * values it replaced ("none" for days without a plan) — and none at all when every day already had these values.
+     */
+    static final class Change {
+        private final java.util.SortedSet<String> calls = new java.util.TreeSet<>();
+        private final java.util.SortedSet<String> leads = new java.util.TreeSet<>();
+        private boolean callsChanged;
+        private boolean leadsChanged;
+
+        void day(Plan before, int newCalls, int newLeads) {
+            calls.add(before == null ? "none" : Integer.toString(before.getCalls()));
+            leads.add(before == null ? "none" : Integer.toString(before.getLeads()));
+            callsChanged |= before == null || before.getCalls() != newCalls;
+            leadsChanged |= before == null || before.getLeads() != newLeads;
+        }
+
+        void record(TamperTrail trail, String operator, int newCalls, int newLeads, String period, String by) {
+            if (callsChanged) {
+                trail.record(Tamper.of(TamperKind.PLAN_CHANGED, "plan", operator, null, null, operator, "calls",
+                        before(calls), newCalls, period), by);
+            }
+            if (leadsChanged) {
+                trail.record(Tamper.of(TamperKind.PLAN_CHANGED, "plan", operator, null, null, operator, "leads",
+                        before(leads), newLeads, period), by);
+            }
+        }
+
+        /** The values replaced: null when no day had a plan, else each distinct value (numbers in order). */
+        private static String before(java.util.SortedSet<String> values) {
+            if (values.equals(java.util.Set.of("none"))) {
+                return null;
+            }
+            return values.stream().sorted(java.util.Comparator.comparing((String v) -> v.equals("none") ? Integer.MAX_VALUE
+                    : Integer.parseInt(v))).collect(Collectors.joining(", "));
+        }
     }
 
     public List<Plan> list(LocalDate from, LocalDate to, String operator) {

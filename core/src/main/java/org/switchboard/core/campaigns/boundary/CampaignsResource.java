@@ -64,7 +64,11 @@ public class CampaignsResource {
     @Inject
     Caller caller;
 
-    /** A campaign as written; {@code code}, {@code type} and {@code clientId} are fixed once created. */
+    /**
+     * A campaign as written; {@code code}, {@code type} and {@code clientId} are fixed once created. A change of the
+     * threshold overrides applies from {@code thresholdsValidFrom} (a call-centre day, default today) and is kept in
+     * the tamper trail with {@code thresholdsReason}.
+     */
     public record CampaignInput(
             @NotBlank(message = "is required, e.g. ADS-NOV")
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,39}", message = "must be 1-40 letters, digits, '_', '.' or '-'")
@@ -80,6 +84,8 @@ public class CampaignsResource {
             List<String> numbers,
             @jakarta.validation.constraints.Min(value = 1, message = "must be at least 1") Integer minTalkSeconds,
             @jakarta.validation.constraints.Min(value = 1, message = "must be at least 1") Integer longCallSeconds,
+            LocalDate thresholdsValidFrom,
+            @Size(max = 500, message = "must be at most 500 characters long") String thresholdsReason,
             Long version) {
     }
 

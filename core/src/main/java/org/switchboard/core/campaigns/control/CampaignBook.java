@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.core.security.Caller;
+import org.switchboard.core.settings.control.ThresholdVersions;
 
 /** Creating and changing campaigns with the rules that need the database: client, code, operators, numbers. */
 @ApplicationScoped
@@ -39,6 +41,9 @@ public class CampaignBook {
     @Inject
     Event<SettingsChanged> thresholdsChanged;
 
+    @Inject
+    ThresholdVersions thresholds;
+
     public Campaign create(CampaignInput input) {
         if (em.find(Client.class, input.clientId()) == null) {
             throw ProblemException.invalid("clientId", "names no client: there is no client " + input.clientId());
@@ -49,7 +54,9 @@ public class CampaignBook {
         });
         Campaign campaign = new Campaign(Campaigns.normalizeCode(input.code()), input.type(), input.clientId(), Instant.now());
         describe(campaign, input);
+        campaign.override(input.minTalkSeconds(), input.longCallSeconds());
         em.persist(campaign);
+        thresholds.startCampaign(campaign);
         em.flush();
         return campaign;
     }
@@ -66,12 +73,29 @@ public class CampaignBook {
         if (!input.clientId().equals(campaign.getClientId())) {
             throw ProblemException.invalid("clientId", "cannot change; create another campaign");
         }
-        Integer minTalk = campaign.getMinTalkSeconds();
-        Integer longCall = campaign.getLongCallSeconds();
         describe(campaign, input);
         em.flush();
-        if (!java.util.Objects.equals(minTalk, campaign.getMinTalkSeconds())
-                || !java.util.Objects.equals(longCall, campaign.getLongCallSeconds())) {
+        LocalDate validFrom = input.thresholdsValidFrom() != null ? input.thresholdsValidFrom() : thresholds.today();
+        if (thresholds.changeCampaign(campaign, input.minTalkSeconds(), input.longCallSeconds(), validFrom,
+                input.thresholdsReason())) {
+            em.flush();
+            thresholdsChanged.fire(new SettingsChanged(campaign.getCode(), false));
+        }
+        return campaign;
+    }
+
+    /**
+     * Sets a campaign's contract thresholds from a day on (null: today): a new version, trail entries, and the
+     * campaign's overrides in force today. Nothing happens when they equal those in force that day.
+     */
+    public Campaign setThresholds(long id, int minTalkSeconds, int longCallSeconds, LocalDate validFrom, String reason) {
+        Campaign campaign = visible(id);
+        if (longCallSeconds <= minTalkSeconds) {
+            throw ProblemException.invalid("longCallSeconds", "must be greater than minTalkSeconds");
+        }
+        if (thresholds.changeCampaign(campaign, minTalkSeconds, longCallSeconds,
+                validFrom != null ? validFrom : thresholds.today(), reason)) {
+            em.flush();
             thresholdsChanged.fire(new SettingsChanged(campaign.getCode(), false));
         }
         return campaign;
@@ -103,6 +127,11 @@ public class CampaignBook {
                 problems.add(new Problem.Violation("numbers[" + i + "]", e.getMessage()));
             }
         }
+        try {
+            Campaign.requireOverrides(input.minTalkSeconds(), input.longCallSeconds());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem.Violation("longCallSeconds", "must be greater than minTalkSeconds"));
+        }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -111,11 +140,7 @@ public class CampaignBook {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("endsOn", e.getMessage());
         }
-        try {
-            campaign.staff(operators, numbers, input.minTalkSeconds(), input.longCallSeconds());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("longCallSeconds", e.getMessage());
-        }
+        campaign.staff(operators, numbers);
     }
 
     /** A campaign the caller may see; another client's answers 404. */

@@ -67,7 +67,7 @@ public class Campaign {
     @Column(name = "number", nullable = false, length = 20)
     private Set<String> numbers = new TreeSet<>();
 
-    /** Overrides of the call-centre thresholds for this campaign; null keeps the setting. */
+    /** Overrides of the call-centre thresholds for this campaign in force today; null keeps the setting. */
     @Column(name = "min_talk_seconds")
     private Integer minTalkSeconds;
 
@@ -100,16 +100,27 @@ public class Campaign {
         this.active = active;
     }
 
-    public void staff(Set<String> operators, Set<String> numbers, Integer minTalkSeconds, Integer longCallSeconds) {
-        if (minTalkSeconds != null && longCallSeconds != null && longCallSeconds <= minTalkSeconds) {
-            throw new IllegalArgumentException("longCallSeconds must be greater than minTalkSeconds");
-        }
+    public void staff(Set<String> operators, Set<String> numbers) {
         this.operators.clear();
         this.operators.addAll(operators);
         this.numbers.clear();
         this.numbers.addAll(numbers);
+    }
+
+    /**
+     * The overrides in force today. Their history is kept as threshold versions; these columns only say "now", so
+     * change them through the versions, never alone.
+     */
+    public void override(Integer minTalkSeconds, Integer longCallSeconds) {
+        requireOverrides(minTalkSeconds, longCallSeconds);
         this.minTalkSeconds = minTalkSeconds;
         this.longCallSeconds = longCallSeconds;
+    }
+
+    public static void requireOverrides(Integer minTalkSeconds, Integer longCallSeconds) {
+        if (minTalkSeconds != null && longCallSeconds != null && longCallSeconds <= minTalkSeconds) {
+            throw new IllegalArgumentException("longCallSeconds must be greater than minTalkSeconds");
+        }
     }
 
     public Set<String> getOperators() {

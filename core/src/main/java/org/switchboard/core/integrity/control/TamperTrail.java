@@ -60,7 +60,8 @@ public class TamperTrail {
 
     /**
      * Filters of the trail; days are call-centre days, inclusive. {@code clientScope}: a CLIENT sees its own client's
-     * entries and the centre-wide ones (thresholds, extensions), which touch its figures too.
+     * entries and the centre-wide ones (thresholds, extensions), which touch its figures too. {@code campaign}: that
+     * campaign's entries and the centre-wide ones, for the same reason.
      */
     public record Filter(LocalDate from, LocalDate to, String campaign, String operator, TamperKind kind, Long clientScope) {
     }
@@ -103,7 +104,8 @@ public class TamperTrail {
             params.put("to", callCentre.startOf(f.to().plusDays(1)));
         }
         if (f.campaign() != null && !f.campaign().isBlank()) {
-            where.append(" AND t.campaign = :campaign");
+            // a campaign's figures also move with the centre-wide changes (thresholds, extensions, plans)
+            where.append(" AND (t.campaign = :campaign OR (t.campaign IS NULL AND t.clientId IS NULL))");
             params.put("campaign", f.campaign().trim().toUpperCase(Locale.ROOT));
         }
         if (f.operator() != null && !f.operator().isBlank()) {

@@ -1,6 +1,7 @@
 package org.switchboard.core.people.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -16,6 +17,9 @@ import org.switchboard.core.api.Queries;
 import org.switchboard.core.clients.entity.Client;
 import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.integrity.Tamper;
+import org.switchboard.core.integrity.TamperKind;
+import org.switchboard.core.integrity.control.TamperTrail;
 import org.switchboard.core.people.boundary.UserInput;
 import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.people.entity.User;
@@ -30,6 +34,9 @@ public class UserAccounts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    TamperTrail trail;
 
     /** Filters of the user list; null means "any". */
     public record Filter(Role role, String team, String q, boolean includeDeleted) {
@@ -57,6 +64,7 @@ public class UserAccounts {
             user.setEnabled(input.enabled());
         }
         em.persist(user);
+        remapped(user, null, "a new user");
         em.flush();
         return user;
     }
@@ -76,7 +84,9 @@ public class UserAccounts {
             requireAnotherAdmin(user);
         }
         user.rename(input.fullName().trim());
+        String extension = user.getExtension();
         assign(user, input);
+        remapped(user, extension, null);
         if (input.enabled() != null) {
             user.setEnabled(input.enabled());
         }
@@ -98,7 +108,9 @@ public class UserAccounts {
         if (user.has(Role.ADMIN) && user.canLogIn()) {
             requireAnotherAdmin(user);
         }
+        String extension = user.getExtension();
         user.delete(Instant.now());
+        remapped(user, extension, "user deleted");
         em.flush();
     }
 
@@ -168,6 +180,14 @@ public class UserAccounts {
             String field = e.getMessage().contains("clientId") ? "clientId"
                     : e.getMessage().contains("extension") ? "extension" : "roles";
             throw ProblemException.invalid(field, e.getMessage());
+        }
+    }
+
+    /** An extension decides whose PBX calls are whose, so every change of it goes to the tamper trail. */
+    private void remapped(User user, String before, String reason) {
+        if (!Objects.equals(before, user.getExtension())) {
+            trail.record(Tamper.of(TamperKind.EXTENSION_REMAPPED, "user", user.getUsername(), null, null,
+                    user.getUsername(), "extension", before, user.getExtension(), reason));
         }
     }
 

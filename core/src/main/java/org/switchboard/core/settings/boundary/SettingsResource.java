@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -20,12 +21,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.events.SettingsChanged;
+import org.switchboard.core.settings.control.ThresholdTimeline;
+import org.switchboard.core.settings.control.ThresholdVersions;
 import org.switchboard.core.settings.entity.Settings;
 import org.switchboard.core.security.Roles;
 
@@ -45,7 +49,15 @@ public class SettingsResource {
     @Inject
     Event<SettingsChanged> changed;
 
-    /** The settings as read and written; every field is required on PUT. */
+    @Inject
+    ThresholdVersions versions;
+
+    /**
+     * The settings as read and written. The thresholds are required on PUT; a change of them (or of
+     * {@code backingWindowHours}, absent: unchanged) applies from {@code thresholdsValidFrom}, a call-centre day
+     * (default today), as a new version, and is kept in the tamper trail with {@code reason}. GET answers the
+     * thresholds in force today.
+     */
     public record SettingsBody(
             @NotBlank(message = "is required, e.g. Europe/Moscow") String timeZone,
             @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = 3600, message = "must be at most 3600")
@@ -73,22 +85,30 @@ public class SettingsResource {
             @Min(value = Settings.MIN_IDLE_MINUTES, message = "must be between 5 and 480")
             @Max(value = Settings.MAX_IDLE_MINUTES, message = "must be between 5 and 480")
             Integer sessionIdleMinutes,
+            @Min(value = Settings.MIN_BACKING_WINDOW_HOURS, message = "must be between 1 and 72")
+            @Max(value = Settings.MAX_BACKING_WINDOW_HOURS, message = "must be between 1 and 72")
+            Integer backingWindowHours,
+            LocalDate thresholdsValidFrom,
+            @Size(max = 500, message = "must be at most 500 characters long") String reason,
             Long version) {
 
-        static SettingsBody of(Settings s) {
-            Settings.Thresholds t = s.thresholds();
+        /** The settings with the thresholds in force today. */
+        static SettingsBody of(Settings s, ThresholdTimeline.InForce today) {
+            Settings.Thresholds t = today.thresholds();
             return new SettingsBody(s.zone().getId(), t.minTalkSeconds(), t.longCallSeconds(), t.leadSpikeMinLeads(),
                     t.leadSpikeFactor(), t.leadSpikeWindowDays(), t.shortCallsMinAnswered(), t.shortCallsPercent(),
                     t.longCallsMinCount(), t.repeatDialsMax(), t.planMissPercent(),
                     s.configuredPbxZone() == null ? null : s.configuredPbxZone().getId(), s.recordingMaxBytes(),
-                    s.sessionIdleMinutes(), s.getVersion());
+                    s.sessionIdleMinutes(), today.backingWindowHours(), null, null, s.getVersion());
         }
     }
 
     @GET
-    @Operation(summary = "The call-centre settings")
+    @Transactional
+    @Operation(summary = "The call-centre settings, with the thresholds in force today")
     public SettingsBody get() {
-        return SettingsBody.of(settings());
+        Settings settings = settings();
+        return SettingsBody.of(settings, versions.timeline().centre(versions.today(settings.zone())));
     }
 
     @PUT
@@ -122,19 +142,30 @@ public class SettingsResource {
             }
         }
         boolean zoneChanged = !zone.equals(settings.zone());
-        boolean callThresholdsChanged = thresholds.minTalkSeconds() != settings.thresholds().minTalkSeconds()
-                || thresholds.longCallSeconds() != settings.thresholds().longCallSeconds();
-        settings.change(zone, thresholds);
+        settings.change(zone, settings.thresholds());
         settings.telephony(pbxZone, body.recordingMaxBytes() == null ? settings.recordingMaxBytes() : body.recordingMaxBytes());
-        // optional on PUT, so clients written before it keep working: absent keeps the current value
+        // optional on PUT, so clients written before them keep working: absent keeps the current value
         if (body.sessionIdleMinutes() != null) {
             settings.sessionIdle(body.sessionIdleMinutes());
         }
+        LocalDate today = versions.today(zone);
+        LocalDate validFrom = body.thresholdsValidFrom() != null ? body.thresholdsValidFrom() : today;
+        int backingWindow = body.backingWindowHours() != null ? body.backingWindowHours()
+                : versions.timeline().centre(validFrom).backingWindowHours();
+        Settings.Thresholds inForceBefore = settings.thresholds();
+        int backingWindowBefore = settings.backingWindowHours();
+        boolean versioned = versions.changeCentre(settings, thresholds, backingWindow, validFrom, today, body.reason());
+        if (!versioned) {
+            // a version that started since the last change may not be in the row yet
+            versions.settleCentre(settings, today);
+        }
+        boolean thresholdsChanged = versioned || !inForceBefore.equals(settings.thresholds())
+                || backingWindowBefore != settings.backingWindowHours();
         em.flush();
-        if (zoneChanged || callThresholdsChanged) {
+        if (zoneChanged || thresholdsChanged) {
             changed.fire(new SettingsChanged(null, zoneChanged));
         }
-        return SettingsBody.of(settings);
+        return SettingsBody.of(settings, versions.timeline().centre(today));
     }
 
     private Settings settings() {

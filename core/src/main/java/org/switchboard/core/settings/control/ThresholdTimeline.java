@@ -128,6 +128,64 @@ public final class ThresholdTimeline {
                 v.validFrom().isAfter(base.validFrom()) ? v.validFrom() : base.validFrom());
     }
 
+    /** The centre's version in force on a day (the oldest also covers the days before it). */
+    public Version centreVersion(LocalDate day) {
+        return latest(centre, day);
+    }
+
+    /** A campaign's own version in force on a day, if it has one then (its fields may be null: the centre's apply). */
+    public java.util.Optional<Version> campaignVersion(String campaign, LocalDate day) {
+        List<Version> own = campaign == null ? null : campaigns.get(campaign);
+        return java.util.Optional.ofNullable(own == null ? null : latestOrNull(own, day));
+    }
+
+    /** The centre's versions, newest first. */
+    public List<Version> centreVersions() {
+        return List.copyOf(centre);
+    }
+
+    /** A campaign's own versions, newest first; empty when it never had overrides. */
+    public List<Version> campaignVersions(String campaign) {
+        return List.copyOf(campaigns.getOrDefault(campaign, List.of()));
+    }
+
+    /** Whose values a period carries: the campaign's own overrides, or the centre's alone. */
+    public enum Scope {
+        CENTRE, CAMPAIGN
+    }
+
+    /**
+     * One stretch of days with the same versions in force: from {@code validFrom} to {@code validTo} inclusive
+     * ({@code validTo} null: still in force).
+     */
+    public record Period(Scope scope, String campaign, LocalDate validFrom, LocalDate validTo, InForce values) {
+    }
+
+    /**
+     * The periods in force for a campaign (null: the centre alone) that overlap {@code [from, to]} (either may be
+     * null: open), oldest first. A period starts on every day a version of the centre or of the campaign starts;
+     * of versions starting on the same day the latest id wins the whole day.
+     */
+    public List<Period> periods(String campaign, LocalDate from, LocalDate to) {
+        java.util.TreeSet<LocalDate> starts = new java.util.TreeSet<>();
+        centre.forEach(v -> starts.add(v.validFrom()));
+        if (campaign != null) {
+            campaigns.getOrDefault(campaign, List.of()).forEach(v -> starts.add(v.validFrom()));
+        }
+        List<Period> periods = new ArrayList<>();
+        for (LocalDate start : starts) {
+            LocalDate next = starts.higher(start);
+            LocalDate end = next == null ? null : next.minusDays(1);
+            if ((to != null && start.isAfter(to)) || (from != null && end != null && end.isBefore(from))) {
+                continue;
+            }
+            boolean own = campaignVersion(campaign, start)
+                    .filter(v -> v.minTalkSeconds() != null || v.longCallSeconds() != null).isPresent();
+            periods.add(new Period(own ? Scope.CAMPAIGN : Scope.CENTRE, campaign, start, end, of(campaign, start)));
+        }
+        return periods;
+    }
+
     private static Version latest(List<Version> newestFirst, LocalDate day) {
         Version v = latestOrNull(newestFirst, day);
         return v != null ? v : newestFirst.get(newestFirst.size() - 1);

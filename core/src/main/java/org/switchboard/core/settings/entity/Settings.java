@@ -68,6 +68,10 @@ public class Settings {
     @Column(name = "session_idle_minutes", nullable = false)
     private int sessionIdleMinutes;
 
+    /** Hours before a lead was entered within which its call must have ended for the lead to be backed. */
+    @Column(name = "backing_window_hours", nullable = false)
+    private int backingWindowHours;
+
     @Version
     private long version;
 
@@ -118,6 +122,27 @@ public class Settings {
                     + MAX_IDLE_MINUTES);
         }
         this.sessionIdleMinutes = minutes;
+    }
+
+    /** Bounds of {@link #backingWindowHours()}: at least an hour, at most three days. */
+    public static final int MIN_BACKING_WINDOW_HOURS = 1;
+    public static final int MAX_BACKING_WINDOW_HOURS = 72;
+
+    public static void requireBackingWindow(int hours) {
+        if (hours < MIN_BACKING_WINDOW_HOURS || hours > MAX_BACKING_WINDOW_HOURS) {
+            throw new IllegalArgumentException("backingWindowHours must be between " + MIN_BACKING_WINDOW_HOURS
+                    + " and " + MAX_BACKING_WINDOW_HOURS);
+        }
+    }
+
+    public void backingWindow(int hours) {
+        requireBackingWindow(hours);
+        this.backingWindowHours = hours;
+    }
+
+    /** The lead backing window in force today (DOMAIN.md, "backed lead"). */
+    public int backingWindowHours() {
+        return backingWindowHours;
     }
 
     public int sessionIdleMinutes() {
