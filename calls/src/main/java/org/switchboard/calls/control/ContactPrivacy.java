@@ -14,8 +14,8 @@ import org.switchboard.core.privacy.PersonalData;
 
 /**
  * What the calls module does when contacts change as people: calls follow a merged contact to the one it was
- * folded into; an erased contact's calls lose the number, caller name and recording (the call and its talk
- * time stay for the statistics); an access request lists the contact's calls.
+ * folded into; an erased contact's calls lose the number, caller name and recordings, the kept versions too (the call
+ * and its talk time stay for the statistics); an access request lists the contact's calls.
  */
 @ApplicationScoped
 public class ContactPrivacy implements PersonalData {
@@ -44,13 +44,23 @@ public class ContactPrivacy implements PersonalData {
     void erased(@Observes ContactErased event) {
         List<Call> calls = em.createQuery("SELECT c FROM Call c WHERE c.contactId = :id", Call.class)
                 .setParameter("id", event.contactId()).getResultList();
+        // erasure is the one path that removes recordings: the current file and every kept version
         for (Call call : calls) {
             if (call.getRecordingFile() != null) {
                 recordings.delete(call.getRecordingFile());
             }
         }
+        List<String> versions = em.createQuery("SELECT v.file FROM RecordingVersion v WHERE v.callId IN"
+                + " (SELECT c.id FROM Call c WHERE c.contactId = :id)", String.class)
+                .setParameter("id", event.contactId()).getResultList();
+        versions.forEach(recordings::delete);
+        em.createNativeQuery("DELETE FROM calls_recording_version WHERE call_id IN"
+                + " (SELECT id FROM calls_call WHERE contact_id = :id)").setParameter("id", event.contactId())
+                .executeUpdate();
         em.createNativeQuery("UPDATE calls_call SET customer_number = NULL, clid = NULL, notes = NULL, info_email = NULL,"
                 + " meeting_note = NULL, recording_file = NULL, recording_type = NULL, recording_bytes = NULL,"
+                + " recording_sha256 = NULL, recording_origin = NULL, recording_stored_at = NULL,"
+                + " recording_stored_by = NULL,"
                 + " src = CASE WHEN direction = 'OUT' THEN src ELSE NULL END,"
                 + " dst = CASE WHEN direction = 'OUT' THEN NULL ELSE dst END, version = version + 1"
                 + " WHERE contact_id = :id").setParameter("id", event.contactId()).executeUpdate();
