@@ -121,9 +121,9 @@ public class RecordingAttachments {
             if (stored.sha256().equals(current)) {
                 return new PbxResult(PbxOutcome.UNCHANGED, null);
             }
-            return new PbxResult(PbxOutcome.REJECTED, "call " + callId + " already has the PBX's recording"
-                    + (current == null ? "" : " (SHA-256 " + current + ")")
-                    + "; a different file never replaces it, the stored one is kept");
+            return new PbxResult(PbxOutcome.REJECTED, "call " + callId + " already has the PBX's recording ("
+                    + call.getRecordingOrigin() + (current == null ? "" : ", SHA-256 " + current)
+                    + "); a different file never replaces it, the stored one is kept");
         }
         RecordingVersion previous = call.attachFromPbx(stored.recording(), by, clock.now(), SUPERSEDED_BY_PBX);
         if (previous != null) {
