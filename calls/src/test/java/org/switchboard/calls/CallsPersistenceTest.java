@@ -34,6 +34,7 @@ class CallsPersistenceTest {
     static final List<Class<?>> ENTITIES = List.of(User.class, Client.class, Settings.class, Revision.class,
             Campaign.class, ImportJob.class, ImportRejection.class, Company.class, Contact.class, ContactPhone.class,
             Lead.class, LeadStatusChange.class, DncEntry.class, Call.class, Listen.class,
+            org.switchboard.calls.entity.RecordingVersion.class,
             org.switchboard.calls.outbound.entity.ListEntry.class, org.switchboard.calls.outbound.entity.Callback.class,
             org.switchboard.calls.outbound.entity.OutboundRules.class, org.switchboard.core.holidays.entity.Holiday.class);
 

@@ -8,9 +8,15 @@ public record CallView(Long id, Call.Direction direction, String operator, Strin
         Long contactId, String campaign, Long clientId, Instant startedAt, Instant answeredAt, Instant endedAt,
         int durationSeconds, int talkSeconds, String disposition, boolean answered, String outcome, String notes,
         Call.Source source, String uniqueid, Integer sequence, String linkedid, String accountcode, Recording recording,
-        Requests requests, long version) {
+        String recordingSha256, Call.RecordingOrigin recordingOrigin, Instant recordingManualAt, Requests requests,
+        long version) {
 
-    public record Recording(String type, long bytes, String href) {
+    /**
+     * The current recording: {@code sha256} (lowercase hex) as it was stored, {@code origin} PBX, MANUAL or LEGACY, who
+     * stored it and when (null for LEGACY).
+     */
+    public record Recording(String type, long bytes, String href, String sha256, Call.RecordingOrigin origin,
+            Instant storedAt, String storedBy) {
     }
 
     public record Requests(boolean lead, Instant meetingAt, String meetingNote, String infoEmail) {
@@ -22,7 +28,10 @@ public record CallView(Long id, Call.Direction direction, String operator, Strin
                 c.getDurationSeconds(), c.getTalkSeconds(), c.getDisposition().asterisk(), c.isAnswered(), c.getOutcome(),
                 c.getNotes(), c.getSource(), c.getUniqueid(), c.getSequence(), c.getLinkedid(), c.getAccountcode(),
                 c.getRecordingFile() == null ? null : new Recording(c.getRecordingType(), c.getRecordingBytes(),
-                        "/api/calls/" + c.getId() + "/recording"),
+                        "/api/calls/" + c.getId() + "/recording", c.getRecordingSha256(), c.getRecordingOrigin(),
+                        c.getRecordingStoredAt(), c.getRecordingStoredBy()),
+                c.getRecordingFile() == null ? null : c.getRecordingSha256(),
+                c.getRecordingFile() == null ? null : c.getRecordingOrigin(), c.getRecordingManualAt(),
                 new Requests(c.isLeadRequested(), c.getMeetingRequestedAt(), c.getMeetingNote(), c.getInfoEmail()),
                 c.getVersion());
     }

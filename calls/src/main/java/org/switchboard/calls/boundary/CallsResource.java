@@ -37,9 +37,13 @@ import org.switchboard.calls.control.CallRecords;
 import org.switchboard.calls.control.Cdr;
 import org.switchboard.calls.control.CdrEvents;
 import org.switchboard.calls.control.InboundCalls;
+import org.switchboard.calls.control.Listens;
+import org.switchboard.calls.control.RecordingAttachments;
+import org.switchboard.calls.control.RecordingHashes;
 import org.switchboard.calls.control.Recordings;
 import org.switchboard.calls.entity.Call;
 import org.switchboard.calls.entity.Listen;
+import org.switchboard.calls.entity.RecordingVersion;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
@@ -75,6 +79,15 @@ public class CallsResource {
     Recordings recordings;
 
     @Inject
+    RecordingAttachments attachments;
+
+    @Inject
+    RecordingHashes hashes;
+
+    @Inject
+    Listens listens;
+
+    @Inject
     CallCentre callCentre;
 
     @Inject
@@ -82,9 +95,6 @@ public class CallsResource {
 
     @Inject
     Caller caller;
-
-    @Inject
-    org.switchboard.calls.control.CallFacts facts;
 
     @PersistenceContext
     EntityManager em;
@@ -97,6 +107,25 @@ public class CallsResource {
     }
 
     public record ListenView(Long id, Long callId, String username, Instant at) {
+    }
+
+    /**
+     * One of a call's recordings: the current one ({@code current}, nothing replaced it) or an earlier one, with who
+     * replaced it, when and why.
+     */
+    public record RecordingVersionView(boolean current, String sha256, Call.RecordingOrigin origin, long bytes,
+            String type, Instant storedAt, String storedBy, Instant replacedAt, String replacedBy, String reason) {
+
+        static RecordingVersionView current(Call c, String sha256) {
+            return new RecordingVersionView(true, sha256, c.getRecordingOrigin(),
+                    c.getRecordingBytes() == null ? 0 : c.getRecordingBytes(), c.getRecordingType(),
+                    c.getRecordingStoredAt(), c.getRecordingStoredBy(), null, null, null);
+        }
+
+        static RecordingVersionView of(RecordingVersion v) {
+            return new RecordingVersionView(false, v.getSha256(), v.getOrigin(), v.getBytes(), v.getType(),
+                    v.getStoredAt(), v.getStoredBy(), v.getReplacedAt(), v.getReplacedBy(), v.getReason());
+        }
     }
 
     @GET
@@ -222,28 +251,26 @@ public class CallsResource {
     @Path("{id}/recording")
     @Consumes({"audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp3", "audio/ogg"})
     @Transactional
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "Upload the call's recording (WAV, MP3 or Ogg; checked by content; size limit a setting)")
-    public CallView upload(@PathParam("id") long id, InputStream body,
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Attach a recording to a call that has none, or replace one a person attached (reason required; "
+            + "the previous file is kept as a version). The PBX's recording is never replaced (409). WAV, MP3 or Ogg, "
+            + "checked by content; size limit a setting")
+    public CallView upload(@PathParam("id") long id, @QueryParam("reason") String reason, InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         Call call = log.visible(id, viewer());
+        // refused before the body is read: the PBX's recording, a replacement without a reason
+        RecordingAttachments.checkManual(call, reason);
         Recordings.Stored stored = recordings.store(id, body, Recordings.AudioType.ofMediaType(contentType).orElse(null),
                 callCentre.settings().recordingMaxBytes());
-        String previous = call.getRecordingFile();
-        call.attachRecording(stored.file(), stored.type().mediaType, stored.bytes());
-        facts.announce(java.util.List.of(id));
-        if (previous != null) {
-            recordings.delete(previous);
-        }
-        return CallView.of(call);
+        return CallView.of(attachments.attachManually(call, stored, caller.username(), reason));
     }
 
     @GET
     @Path("{id}/recording")
     @Produces({"audio/wav", "audio/mpeg", "audio/ogg", MediaType.APPLICATION_JSON})
     @Transactional
-    @Operation(summary = "Listen: the recording with HTTP Range support (206, Content-Range; 416 out of range); "
-            + "every listen is logged")
+    @Operation(summary = "Listen: the recording with HTTP Range support (206, Content-Range; 416 out of range), its "
+            + "SHA-256 in X-Recording-SHA256 and Repr-Digest; every fetch is a listen, one per user, call and 30 minutes")
     public Response listen(@PathParam("id") long id, @HeaderParam("Range") String rangeHeader) {
         Call call = log.visible(id, viewer());
         if (call.getRecordingFile() == null) {
@@ -265,19 +292,37 @@ public class CallsResource {
                     .entity(Map.of("type", "/problems/range", "title", "Range not satisfiable", "status", 416,
                             "detail", "The recording has " + size + " bytes; ask for a range inside them")).build();
         }
-        if (range == null || range.first() == 0) {
-            em.persist(new Listen(id, caller.username(), Instant.now()));
-        }
+        String sha256 = hashes.of(call);
+        listens.fetched(id, caller.username());
         long first = range == null ? 0 : range.first();
         long last = range == null ? size - 1 : range.last();
         StreamingOutput stream = out -> Recordings.copyRange(file, first, last, out);
         Response.ResponseBuilder response = Response.status(range == null ? 200 : 206).entity(stream)
                 .type(call.getRecordingType()).header("Accept-Ranges", "bytes")
                 .header("Content-Length", last - first + 1);
+        if (sha256 != null) {
+            response.header("X-Recording-SHA256", sha256).header("Repr-Digest", Recordings.reprDigest(sha256));
+        }
         if (range != null) {
             response.header("Content-Range", "bytes " + first + "-" + last + "/" + size);
         }
         return response.build();
+    }
+
+    @GET
+    @Path("{id}/recording/versions")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.CLIENT})
+    @Operation(summary = "The call's recording now and every one it had before: sha256, origin, bytes, type, storedAt, "
+            + "storedBy, replacedAt, replacedBy, reason (why it was replaced); the current one first")
+    public List<RecordingVersionView> recordingVersions(@PathParam("id") long id) {
+        Call call = log.visible(id, viewer());
+        List<RecordingVersionView> views = new ArrayList<>();
+        if (call.hasRecording()) {
+            views.add(RecordingVersionView.current(call, hashes.of(call)));
+        }
+        attachments.versions(id).forEach(v -> views.add(RecordingVersionView.of(v)));
+        return views;
     }
 
     @GET

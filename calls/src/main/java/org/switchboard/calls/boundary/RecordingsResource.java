@@ -21,6 +21,7 @@ import org.switchboard.calls.control.RecordingFiles;
 import org.switchboard.calls.control.Recordings;
 import org.switchboard.calls.entity.Call;
 import org.switchboard.core.errors.ProblemException;
+import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
 import org.switchboard.core.settings.control.CallCentre;
 
@@ -42,8 +43,15 @@ public class RecordingsResource {
     @Inject
     CallCentre callCentre;
 
-    /** What became of a batch of recording files. */
-    public record ImportResult(int received, int attached, List<String> unmatched, List<Rejected> rejected) {
+    @Inject
+    Caller caller;
+
+    /**
+     * What became of a batch of recording files: {@code unchanged} counts files the call already had from the PBX
+     * (the same SHA-256), sent again.
+     */
+    public record ImportResult(int received, int attached, int unchanged, List<String> unmatched,
+            List<Rejected> rejected) {
     }
 
     public record Rejected(String file, String reason) {
@@ -52,14 +60,16 @@ public class RecordingsResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Attach recording files named as FreePBX names them; each is matched to its call by the "
-            + "uniqueid in its name")
+    @Operation(summary = "Attach the PBX's recording files, named as FreePBX names them; each is matched to its call by "
+            + "the uniqueid in its name. The PBX's recording is final: the same file again changes nothing, another is "
+            + "rejected; a recording a person attached before is kept as a version")
     public ImportResult importFiles(List<EntityPart> parts) {
         if (parts == null || parts.isEmpty()) {
             throw ProblemException.badRequest("Send the recording files as multipart/form-data parts");
         }
         long maxBytes = callCentre.settings().recordingMaxBytes();
         int attached = 0;
+        int unchanged = 0;
         List<String> unmatched = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (EntityPart part : parts) {
@@ -79,18 +89,31 @@ public class RecordingsResource {
             long callId = calls.get(0).getId();
             try (InputStream content = part.getContent()) {
                 Recordings.Stored stored = recordings.store(callId, content, null, maxBytes);
-                String previous = attachments.attach(callId, stored);
-                if (previous != null) {
-                    recordings.delete(previous);
+                RecordingAttachments.PbxResult result;
+                try {
+                    result = attachments.attachFromPbx(callId, stored, caller.username());
+                } catch (RuntimeException e) {
+                    recordings.delete(stored.file());
+                    throw e;
                 }
-                attached++;
+                switch (result.outcome()) {
+                    case ATTACHED -> attached++;
+                    case UNCHANGED -> {
+                        recordings.delete(stored.file());
+                        unchanged++;
+                    }
+                    case REJECTED -> {
+                        recordings.delete(stored.file());
+                        rejected.add(new Rejected(name, result.reason()));
+                    }
+                }
             } catch (ProblemException e) {
                 rejected.add(new Rejected(name, e.getMessage()));
             } catch (IOException e) {
                 rejected.add(new Rejected(name, "could not be read: " + e.getMessage()));
             }
         }
-        return new ImportResult(parts.size(), attached, unmatched, rejected);
+        return new ImportResult(parts.size(), attached, unchanged, unmatched, rejected);
     }
 
     private static void drain(EntityPart part) {

@@ -11,10 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.switchboard.calls.entity.Call;
 import org.switchboard.core.errors.ProblemException;
 
 /**
@@ -70,8 +77,12 @@ public class Recordings {
         }
     }
 
-    /** A stored file: its path relative to the recordings directory, type and size. */
-    public record Stored(String file, AudioType type, long bytes) {
+    /** A stored file: its path relative to the recordings directory, type, size and SHA-256 (lowercase hex). */
+    public record Stored(String file, AudioType type, long bytes, String sha256) {
+
+        public Call.RecordingFile recording() {
+            return new Call.RecordingFile(file, type.mediaType, bytes, sha256);
+        }
     }
 
     /** The data directory, resolved as the server's datasource resolves it. */
@@ -92,22 +103,19 @@ public class Recordings {
 
     /**
      * Copies an upload to the recordings directory, refusing it when it is larger than {@code maxBytes}, is not
-     * audio, or is other audio than {@code declared} says.
+     * audio, or is other audio than {@code declared} says. The SHA-256 and the first bytes (for the type) are taken
+     * from the stream as it is written: the file is read once, from the client.
      */
     public Stored store(long callId, InputStream body, AudioType declared, long maxBytes) {
         Path temp = null;
         try {
             Files.createDirectories(root());
             temp = Files.createTempFile(root(), "upload-", ".part");
-            long size = copyAtMost(body, temp, maxBytes);
-            byte[] head;
-            try (InputStream in = Files.newInputStream(temp)) {
-                head = in.readNBytes(12);
-            }
-            if (size == 0) {
+            Copied copied = copyAtMost(body, temp, maxBytes);
+            if (copied.size() == 0) {
                 throw ProblemException.badRequest("The recording is empty");
             }
-            AudioType actual = AudioType.sniff(head).orElseThrow(() -> new ProblemException(415, "Not audio",
+            AudioType actual = AudioType.sniff(copied.head()).orElseThrow(() -> new ProblemException(415, "Not audio",
                     "The file is not WAV, MP3 or Ogg audio", java.util.List.of(), null));
             if (declared != null && declared != actual) {
                 throw new ProblemException(415, "Wrong audio type", "The file is " + actual.mediaType + ", not "
@@ -120,7 +128,7 @@ public class Recordings {
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            return new Stored(relative, actual, size);
+            return new Stored(relative, actual, copied.size(), copied.sha256());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot store the recording: " + e.getMessage(), e);
         } finally {
@@ -134,8 +142,15 @@ public class Recordings {
         }
     }
 
-    private static long copyAtMost(InputStream body, Path target, long maxBytes) throws IOException {
+    /** What one pass over an upload learnt: its size, first bytes and SHA-256. */
+    record Copied(long size, byte[] head, String sha256) {
+    }
+
+    static Copied copyAtMost(InputStream body, Path target, long maxBytes) throws IOException {
+        MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[64 * 1024];
+        byte[] head = new byte[HEAD];
+        int headLength = 0;
         long total = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
             int n;
@@ -145,10 +160,40 @@ public class Recordings {
                     throw new ProblemException(413, "Recording too large", "A recording may have at most " + maxBytes
                             + " bytes (setting recordingMaxBytes)", java.util.List.of(), null);
                 }
+                if (headLength < HEAD) {
+                    int take = Math.min(HEAD - headLength, n);
+                    System.arraycopy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                }
+                digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
         }
-        return total;
+        return new Copied(total, Arrays.copyOf(head, headLength), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static final int HEAD = 12;
+
+    /** The SHA-256 of a file already stored (for recordings kept before hashes were): one read of the file. */
+    public String sha256(String relative) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path(relative)), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The RFC 9530 {@code Repr-Digest} field value of a SHA-256 given in hex: {@code sha-256=:<base64>:}. */
+    public static String reprDigest(String sha256Hex) {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex)) + ":";
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public Path path(String relative) {
@@ -159,11 +204,15 @@ public class Recordings {
         return path;
     }
 
+    /**
+     * Removes a file: only one this request has just stored and that was not kept (a refused or repeated upload),
+     * or one whose contact was erased. A replaced recording is never deleted; it stays as a version.
+     */
     public void delete(String relative) {
         try {
             Files.deleteIfExists(path(relative));
         } catch (IOException e) {
-            // the old file only wastes space; the call already points at the new one
+            // an unreferenced file only wastes space
         }
     }
 

@@ -29,6 +29,29 @@ public class Call {
         PBX, OPERATOR, JOINED
     }
 
+    /**
+     * Where the current recording came from. The PBX's file is evidence and nobody replaces it; so is a file stored
+     * before origins were kept ({@code LEGACY}), since no one can tell whether the PBX or a person delivered it.
+     */
+    public enum RecordingOrigin {
+        PBX(true), MANUAL(false), LEGACY(true);
+
+        private final boolean evidence;
+
+        RecordingOrigin(boolean evidence) {
+            this.evidence = evidence;
+        }
+
+        /** Whether a recording of this origin is evidence: never replaced, by anyone. */
+        public boolean isEvidence() {
+            return evidence;
+        }
+    }
+
+    /** A stored recording file: its path under the recordings directory, media type, size and SHA-256 (hex). */
+    public record RecordingFile(String file, String type, long bytes, String sha256) {
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -142,6 +165,23 @@ public class Call {
     @Column(name = "recording_bytes")
     private Long recordingBytes;
 
+    @Column(name = "recording_sha256", length = 64)
+    private String recordingSha256;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recording_origin", length = 10)
+    private RecordingOrigin recordingOrigin;
+
+    @Column(name = "recording_stored_at")
+    private Instant recordingStoredAt;
+
+    @Column(name = "recording_stored_by", length = 64)
+    private String recordingStoredBy;
+
+    /** When a person last attached or replaced the recording: what reporting's RECORDING_REPLACED looks at. */
+    @Column(name = "recording_manual_at")
+    private Instant recordingManualAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -207,10 +247,53 @@ public class Call {
         this.infoEmail = infoEmail;
     }
 
-    public void attachRecording(String file, String type, long bytes) {
-        this.recordingFile = file;
-        this.recordingType = type;
-        this.recordingBytes = bytes;
+    public boolean hasRecording() {
+        return recordingFile != null;
+    }
+
+    /** Whether the current recording is evidence (the PBX's, or stored before origins were kept). */
+    public boolean hasEvidenceRecording() {
+        return hasRecording() && recordingOrigin != null && recordingOrigin.isEvidence();
+    }
+
+    /**
+     * A person attaches a recording where none is, or replaces one a person attached; never the PBX's. The file
+     * replaced is returned as a version to keep (null when there was none).
+     */
+    public RecordingVersion attachManually(RecordingFile recording, String by, Instant now, String reason) {
+        if (hasEvidenceRecording()) {
+            throw new IllegalStateException("call " + id + " has the PBX's recording; nobody replaces it");
+        }
+        if (hasRecording() && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("replacing a recording needs a reason");
+        }
+        RecordingVersion previous = hasRecording() ? RecordingVersion.replaced(this, now, by, reason) : null;
+        current(recording, RecordingOrigin.MANUAL, by, now);
+        this.recordingManualAt = now;
+        return previous;
+    }
+
+    /**
+     * The PBX's recording arrives: it becomes current and a file a person attached before it is returned as a version
+     * to keep. A call that already has an evidence recording takes no other.
+     */
+    public RecordingVersion attachFromPbx(RecordingFile recording, String by, Instant now, String reason) {
+        if (hasEvidenceRecording()) {
+            throw new IllegalStateException("call " + id + " already has the PBX's recording");
+        }
+        RecordingVersion previous = hasRecording() ? RecordingVersion.replaced(this, now, by, reason) : null;
+        current(recording, RecordingOrigin.PBX, by, now);
+        return previous;
+    }
+
+    private void current(RecordingFile recording, RecordingOrigin origin, String by, Instant now) {
+        this.recordingFile = recording.file();
+        this.recordingType = recording.type();
+        this.recordingBytes = recording.bytes();
+        this.recordingSha256 = recording.sha256();
+        this.recordingOrigin = origin;
+        this.recordingStoredAt = now;
+        this.recordingStoredBy = by;
     }
 
     public boolean isAnswered() {
@@ -351,6 +434,26 @@ public class Call {
 
     public Long getRecordingBytes() {
         return recordingBytes;
+    }
+
+    public String getRecordingSha256() {
+        return recordingSha256;
+    }
+
+    public RecordingOrigin getRecordingOrigin() {
+        return recordingOrigin;
+    }
+
+    public Instant getRecordingStoredAt() {
+        return recordingStoredAt;
+    }
+
+    public String getRecordingStoredBy() {
+        return recordingStoredBy;
+    }
+
+    public Instant getRecordingManualAt() {
+        return recordingManualAt;
     }
 
     public Instant getCreatedAt() {
