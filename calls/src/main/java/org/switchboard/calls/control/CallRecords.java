@@ -121,6 +121,23 @@ public class CallRecords {
         public Report report() {
             return new Report(received, imported, duplicates, conflicts, unassigned, joined, List.copyOf(rejected));
         }
+
+        Totals copy() {
+            Totals copy = new Totals();
+            copy.restore(this);
+            copy.rejected.addAll(rejected);
+            return copy;
+        }
+
+        /** The counts as they were (a chunk that rolled back counts for nothing); bad lines stay reported. */
+        void restore(Totals earlier) {
+            received = earlier.received;
+            imported = earlier.imported;
+            duplicates = earlier.duplicates;
+            conflicts = earlier.conflicts;
+            unassigned = earlier.unassigned;
+            joined = earlier.joined;
+        }
     }
 
     /**
@@ -139,6 +156,15 @@ public class CallRecords {
         Totals totals = new Totals();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             read(reader, totals, chunk -> store(chunk, lookup, totals));
+        } catch (ChunkFailed e) {
+            if (org.switchboard.core.errors.Problems.databaseUnavailable(e)) {
+                // the chunks before this one are committed and stay; a retry of the file skips them as duplicates
+                throw org.switchboard.core.errors.Problems.unavailable("the import stopped at line " + e.line + ": "
+                        + totals.imported + " records of the lines before it were stored and stay stored (" + totals.duplicates
+                        + " were there already), nothing of line " + e.line + " on was. Post the same file again: the"
+                        + " stored records are recognised as duplicates and the rest is imported");
+            }
+            throw e;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the upload: " + e.getMessage(), e);
         } finally {
@@ -273,7 +299,18 @@ public class CallRecords {
             String number, CampaignRef campaign) {
     }
 
+    /** A chunk that could not be stored; nothing of it was, and the totals are as they were before it. */
+    static final class ChunkFailed extends IllegalStateException {
+        final int line;
+
+        ChunkFailed(int line, Exception cause) {
+            super("Storing call records failed at line " + line + ": " + cause.getMessage(), cause);
+            this.line = line;
+        }
+    }
+
     private void store(List<Numbered> chunk, Lookup lookup, Totals totals) {
+        Totals before = totals.copy();
         try {
             tx.begin();
             try (Connection c = dataSource.getConnection()) {
@@ -288,8 +325,8 @@ public class CallRecords {
             tx.commit();
         } catch (Exception e) {
             rollback();
-            throw new IllegalStateException("Storing call records failed at line " + chunk.get(0).line() + ": "
-                    + e.getMessage(), e);
+            totals.restore(before);
+            throw new ChunkFailed(chunk.get(0).line(), e);
         }
     }
 

@@ -45,6 +45,9 @@ public final class Problems {
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"Switchboard\", charset=\"UTF-8\"");
         }
+        if (problem.status() == 503) {
+            response.header("Retry-After", "10");
+        }
         if (failure instanceof WebApplicationException web) {
             web.getResponse().getHeaders().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("Content-Type")) {
@@ -92,9 +95,75 @@ public final class Problems {
                 return web(web, instance);
             }
         }
+        if (databaseUnavailable(failure)) {
+            ProblemException p = unavailable(null);
+            return new Problem(type(503), p.title(), 503, p.getMessage(), instance, List.of(), null);
+        }
+        if (databaseBusy(failure)) {
+            return new Problem(type(409), "Busy", 409, "The same records are being changed by another request right now"
+                    + "; nothing of this request was stored. Send it again.", instance, List.of(), null);
+        }
         return new Problem(type(500), "Internal error", 500,
                 "The server failed to handle this request. Quote " + instance + " to the administrator.",
                 instance, List.of(), null);
+    }
+
+    /**
+     * The 503 problem for a database that cannot be reached; {@code stored} says what was committed before it went
+     * away (null: nothing of this request).
+     */
+    public static ProblemException unavailable(String stored) {
+        return new ProblemException(503, "Database unavailable", "The database cannot be reached right now; "
+                + (stored == null ? "nothing of this request was stored" : stored)
+                + ". Try again in a moment (the server's readiness check says when the database is back).", List.of(),
+                null);
+    }
+
+    /**
+     * True when the failure comes from a database connection that could not be had or broke: SQLSTATE class 08
+     * (connection exception), 57P (the server shut down or is starting), 53300 (too many connections), Hibernate's
+     * connection exception, or the connection pool's "unable to get managed connection".
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+                    String state = e.getSQLState();
+                    if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+                        return true;
+                    }
+                }
+            }
+            String name = t.getClass().getName();
+            if (name.equals("org.hibernate.exception.JDBCConnectionException")
+                    || name.equals("java.sql.SQLTransientConnectionException")
+                    || name.equals("java.sql.SQLNonTransientConnectionException")
+                    || name.endsWith(".ResourceException") && String.valueOf(t.getMessage()).contains("IJ000453")
+                    || String.valueOf(t.getMessage()).startsWith("IJ031041")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for a lock that could not be had in time, a deadlock or a serialization failure: a retry succeeds. */
+    static boolean databaseBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || "HYT00".equals(state)) {
+                    return true;
+                }
+            }
+            String name = t.getClass().getName();
+            if (name.equals("org.hibernate.exception.LockTimeoutException")
+                    || name.equals("org.hibernate.exception.LockAcquisitionException")
+                    || name.equals("jakarta.persistence.LockTimeoutException")
+                    || name.equals("jakarta.persistence.PessimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem web(WebApplicationException web, String instance) {

@@ -139,8 +139,16 @@ public class CallbacksResource {
         } else {
             throw ProblemException.invalid("entryId", "is required, or campaignId and contactId");
         }
+        // one open callback per entry: plans for one entry wait for each other here, and the later one finds the first
+        em.refresh(entry, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (entry.isDone()) {
             throw ProblemException.conflict("Entry " + entry.getId() + " is done (" + entry.getLastOutcome() + ")");
+        }
+        Callback open = callbacks.openOn(entry.getId());
+        if (open != null) {
+            throw ProblemException.conflict("Entry " + entry.getId() + " already has an open callback, " + open.getId()
+                    + ", due at " + open.getDueAt() + ": move it with PUT /api/callbacks/" + open.getId()
+                    + " or cancel it first", view(open, clock.now()));
         }
         String owner = input.owner() == null || input.owner().isBlank()
                 ? (onlyOperator() ? caller.username() : null) : input.owner().trim().toLowerCase(Locale.ROOT);

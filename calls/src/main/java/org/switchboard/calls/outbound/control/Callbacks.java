@@ -79,6 +79,13 @@ public class Callbacks {
         return callback;
     }
 
+    /** The entry's open callback, or null. */
+    public Callback openOn(long entryId) {
+        return em.createQuery("SELECT cb FROM Callback cb WHERE cb.entryId = :e"
+                + " AND cb.state = org.switchboard.calls.outbound.entity.Callback.State.OPEN ORDER BY cb.id", Callback.class)
+                .setParameter("e", entryId).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
     /** Closes the entry's open callbacks: a call on the entry kept the promise. */
     public void keep(long entryId, String by, Long except) {
         Instant now = clock.now();

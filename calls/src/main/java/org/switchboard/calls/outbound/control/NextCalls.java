@@ -27,7 +27,8 @@ import org.switchboard.leads.entity.Contact;
  * period is the pool's too), fresh entries, then retries whose time has come. Never offered: a number on an
  * applicable do-not-call list, a contact outside its calling window or on a holiday in its zone, a contact who
  * asked not to be called or is gone, one without consent when the campaign needs it, an entry over its attempt
- * limit. An entry is taken with a conditional update, so two operators never hold the same entry.
+ * limit. An entry is taken with one conditional update that repeats all of that on the row (see {@link #take}),
+ * so two operators never hold the same entry and no entry is served before it is due.
  */
 @ApplicationScoped
 public class NextCalls {
@@ -90,13 +91,19 @@ public class NextCalls {
                 + " AND e.attempts < :max AND e.timeZone IN :zones AND (e.lockedUntil IS NULL OR e.lockedUntil <= :now)"
                 + " AND e.id > :after AND NOT EXISTS (SELECT cb.id FROM Callback cb WHERE cb.entryId = e.id"
                 + " AND cb.state = org.switchboard.calls.outbound.entity.Callback.State.OPEN)";
+        String openCallback = "SELECT cb.id FROM Callback cb WHERE cb.entryId = e.id"
+                + " AND cb.state = org.switchboard.calls.outbound.entity.Callback.State.OPEN";
+        String dueCallback = openCallback + " AND cb.id = :cb AND cb.dueAt <= :now";
         List<Step> steps = List.of(
-                new Step(Kind.OWN_CALLBACK, callbacks + " AND cb.owner = :o ORDER BY e.id", true, false),
+                new Step(Kind.OWN_CALLBACK, callbacks + " AND cb.owner = :o ORDER BY e.id",
+                        "EXISTS (" + dueCallback + " AND cb.owner = :o)", true),
                 new Step(Kind.POOL_CALLBACK, callbacks + " AND (cb.owner IS NULL OR cb.escalateAt <= :now) ORDER BY e.id",
-                        false, true),
+                        "EXISTS (" + dueCallback + " AND (cb.owner IS NULL OR cb.escalateAt <= :now))", false),
                 new Step(Kind.FRESH, entries + " AND e.attempts = 0 AND (e.nextTryAt IS NULL OR e.nextTryAt <= :now)"
-                        + " ORDER BY e.id", false, false),
-                new Step(Kind.RETRY, entries + " AND e.attempts > 0 AND e.nextTryAt <= :now ORDER BY e.id", false, false));
+                        + " ORDER BY e.id", "e.attempts = 0 AND (e.nextTryAt IS NULL OR e.nextTryAt <= :now)"
+                        + " AND NOT EXISTS (" + openCallback + ")", false),
+                new Step(Kind.RETRY, entries + " AND e.attempts > 0 AND e.nextTryAt <= :now ORDER BY e.id",
+                        "e.attempts > 0 AND e.nextTryAt <= :now AND NOT EXISTS (" + openCallback + ")", false));
         for (Step step : steps) {
             long after = Long.MIN_VALUE;
             for (int batch = 0; batch < MAX_BATCHES; batch++) {
@@ -112,11 +119,19 @@ public class NextCalls {
                     after = Math.max(after, entryId);
                     ListEntry entry = em.find(ListEntry.class, entryId);
                     Contact contact = em.find(Contact.class, entry.getContactId());
-                    if (!mayCall(campaign, rules, entry, contact) || !take(entryId, operator, now, rules)) {
+                    Long callbackId = (Long) candidate[1];
+                    if (!mayCall(campaign, rules, entry, contact)
+                            || !take(step, entry, callbackId, operator, now, rules, zones)) {
                         continue;
                     }
                     em.refresh(entry);
-                    Callback callback = candidate[1] == null ? null : em.find(Callback.class, candidate[1]);
+                    em.refresh(contact);
+                    if (!mayCall(campaign, rules, entry, contact)) {
+                        // a do-not-call entry or a contact's objection that arrived while it was being taken
+                        release(entry.getId(), operator);
+                        continue;
+                    }
+                    Callback callback = callbackId == null ? null : em.find(Callback.class, callbackId);
                     return Optional.of(new Offer(entry, contact, step.kind(), callback, rules, now));
                 }
                 if (candidates.size() < BATCH) {
@@ -127,7 +142,11 @@ public class NextCalls {
         return Optional.empty();
     }
 
-    private record Step(Kind kind, String jpql, boolean own, boolean pool) {
+    /**
+     * One kind of offer: the query that finds candidates, and the condition that makes an entry of that kind due,
+     * which the take repeats on the row itself.
+     */
+    private record Step(Kind kind, String jpql, String due, boolean own) {
     }
 
     /** The zones of the campaign's open entries whose calling window is open now. */
@@ -153,12 +172,34 @@ public class NextCalls {
                 && vetoes.stream().noneMatch(veto -> veto.vetoes(campaign, contact));
     }
 
-    /** Takes the entry for the operator unless someone else holds it; true when this operator has it now. */
-    private boolean take(long entryId, String operator, Instant now, OutboundRules rules) {
-        return em.createQuery("UPDATE ListEntry e SET e.lockedBy = :o, e.lockedUntil = :until, e.version = e.version + 1"
-                + " WHERE e.id = :id AND e.done = false AND (e.lockedUntil IS NULL OR e.lockedUntil <= :now)")
+    /**
+     * Takes the entry for the operator in one conditional update that repeats every condition that made it
+     * offerable, on the row as it is now: the version the checks above were made on (an outcome, a reschedule or
+     * another take since then changes it), not done, not held, under the attempt limit, inside an open calling
+     * window, and due as the step requires (a fresh entry untried, a retry whose time has come, a callback still
+     * open and due). True when this operator holds it now. On PostgreSQL and H2 a concurrent update of the same
+     * row makes this one wait and then re-read the row, so of two takes exactly one matches.
+     */
+    private boolean take(Step step, ListEntry entry, Long callbackId, String operator, Instant now,
+            OutboundRules rules, List<String> zones) {
+        var update = em.createQuery("UPDATE ListEntry e SET e.lockedBy = :o, e.lockedUntil = :until,"
+                + " e.version = e.version + 1 WHERE e.id = :id AND e.version = :version AND e.done = false"
+                + " AND e.attempts < :max AND e.timeZone IN :zones AND (e.lockedUntil IS NULL OR e.lockedUntil <= :now)"
+                + " AND " + step.due())
                 .setParameter("o", operator).setParameter("until", now.plus(Duration.ofMinutes(rules.getLockMinutes())))
-                .setParameter("id", entryId).setParameter("now", now).executeUpdate() == 1;
+                .setParameter("id", entry.getId()).setParameter("version", entry.getVersion())
+                .setParameter("max", rules.getMaxAttempts()).setParameter("zones", zones).setParameter("now", now);
+        if (callbackId != null) {
+            update.setParameter("cb", callbackId);
+        }
+        return update.executeUpdate() == 1;
+    }
+
+    /** Gives back an entry this operator took but may not call after all. */
+    private void release(long entryId, String operator) {
+        em.createQuery("UPDATE ListEntry e SET e.lockedBy = NULL, e.lockedUntil = NULL, e.version = e.version + 1"
+                + " WHERE e.id = :id AND e.lockedBy = :o").setParameter("id", entryId).setParameter("o", operator)
+                .executeUpdate();
     }
 
     Callback openCallback(long entryId) {
