@@ -97,7 +97,7 @@ class OutageIT {
         ready().then().statusCode(200).body("status", equalTo("UP"));
 
         // a CDR file big enough that the import is still running when the database stops
-        int lines = 150_000;
+        int lines = 20_000;
         StringBuilder file = new StringBuilder(lines * 200);
         LocalDateTime start = LocalDateTime.of(2026, 11, 2, 8, 0);
         String prefix = "outage" + System.nanoTime() % 1_000_000_000L;

@@ -151,13 +151,16 @@ public class CallRecords {
     public record CampaignRef(String code, long clientId) {
     }
 
+    @Inject
+    org.switchboard.core.health.DatabaseProbe probe;
+
     public Report importMasterCsv(Path file) {
         Lookup lookup = lookup();
         Totals totals = new Totals();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             read(reader, totals, chunk -> store(chunk, lookup, totals));
         } catch (ChunkFailed e) {
-            if (org.switchboard.core.errors.Problems.databaseUnavailable(e)) {
+            if (probe.unavailable(e)) {
                 // the chunks before this one are committed and stay; a retry of the file skips them as duplicates
                 throw org.switchboard.core.errors.Problems.unavailable("the import stopped at line " + e.line + ": "
                         + totals.imported + " records of the lines before it were stored and stay stored (" + totals.duplicates

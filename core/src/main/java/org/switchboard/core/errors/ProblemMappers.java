@@ -26,7 +26,16 @@ public final class ProblemMappers {
     public static class AnyFailure implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable failure) {
-            return Problems.toResponse(failure);
+            return Problems.toResponse(failure, AnyFailure::databaseReachable);
+        }
+
+        private static boolean databaseReachable() {
+            try {
+                return jakarta.enterprise.inject.spi.CDI.current().select(org.switchboard.core.health.DatabaseProbe.class)
+                        .get().reachable();
+            } catch (RuntimeException noContainer) {
+                return true;
+            }
         }
     }
 

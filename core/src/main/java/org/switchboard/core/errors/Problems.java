@@ -35,8 +35,24 @@ public final class Problems {
     }
 
     public static Response toResponse(Throwable failure) {
+        return toResponse(failure, null);
+    }
+
+    /**
+     * The problem response for a failure; {@code databaseReachable}, when given, decides whether a database failure with no sign
+     * of a lost connection happened because the database is out of reach (then 503, not 500).
+     */
+    public static Response toResponse(Throwable failure, java.util.function.BooleanSupplier databaseReachable) {
         Problem problem = classify(failure);
-        if (problem.status() >= 500) {
+        if (problem.status() == 500 && databaseReachable != null && fromDatabase(failure)
+                && !databaseReachable.getAsBoolean()) {
+            ProblemException p = unavailable(null);
+            problem = new Problem(type(503), p.title(), 503, p.getMessage(), problem.instance(), List.of(), null);
+        }
+        if (problem.status() == 503) {
+            LOG.log(Level.WARNING, "Request refused (503), problem " + problem.instance() + ": " + problem.title()
+                    + " (" + failure + ")");
+        } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Request failed, problem " + problem.instance(), failure);
         } else {
             LOG.log(Level.FINE, "Request refused, problem " + problem.instance() + ": " + problem.detail());
@@ -138,8 +154,22 @@ public final class Problems {
             if (name.equals("org.hibernate.exception.JDBCConnectionException")
                     || name.equals("java.sql.SQLTransientConnectionException")
                     || name.equals("java.sql.SQLNonTransientConnectionException")
-                    || name.endsWith(".ResourceException") && String.valueOf(t.getMessage()).contains("IJ000453")
-                    || String.valueOf(t.getMessage()).startsWith("IJ031041")) {
+                    || String.valueOf(t.getMessage()).contains("IJ000453")
+                    || String.valueOf(t.getMessage()).contains("IJ031084")
+                    || String.valueOf(t.getMessage()).startsWith("Unable to acquire JDBC Connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the failure passed through database code: a SQL, JDBC or persistence exception in its chain. */
+    public static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || name.startsWith("org.hibernate.exception.") || name.startsWith("org.postgresql.")
+                    || name.startsWith("org.h2.") || name.endsWith(".ResourceException")) {
                 return true;
             }
         }
