@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Which operator held which extension on which call-centre day, read from core's extension history: a PBX record is
  * its extension's holder's on the record's day. Only an OPERATOR's periods count (anyone else's calls are unassigned,
- * as they always were).
+ * as they always were). An extension that has no history at all belongs to the operator who carries it now, since
+ * always (how the import read extensions before the history was kept).
  */
 public final class ExtensionHolders {
 
@@ -25,6 +26,8 @@ public final class ExtensionHolders {
             return !day.isBefore(from) && (to == null || day.isBefore(to));
         }
     }
+
+    private static final LocalDate ALWAYS = LocalDate.of(1970, 1, 1);
 
     private final Map<String, List<Period>> byExtension;
 
@@ -57,6 +60,16 @@ public final class ExtensionHolders {
             while (rs.next()) {
                 periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Period(rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+            }
+        }
+        // an extension a user carries with no history at all (written outside the application) is theirs since always
+        try (PreparedStatement s = c.prepareStatement("SELECT u.extension, u.username FROM core_user u"
+                + " JOIN core_user_role r ON r.user_id = u.id WHERE r.role = 'OPERATOR' AND u.extension IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM core_extension_mapping m WHERE m.extension = u.extension)");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Period(rs.getString(2), ALWAYS, null));
             }
         }
         return new ExtensionHolders(periods);
