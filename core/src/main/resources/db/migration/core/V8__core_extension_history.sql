@@ -21,3 +21,10 @@ INSERT INTO core_extension_mapping (id, extension, username, valid_from, valid_t
 SELECT NEXTVAL('core_extension_mapping_seq'), extension, username, DATE '1970-01-01', NULL, 'system', CURRENT_TIMESTAMP,
        'held when the history began', 0
 FROM core_user WHERE extension IS NOT NULL;
+
+-- one row that a change of the history and each chunk of a PBX import lock first: a chunk places its records by the
+-- history as it is after any change that committed before it, and a change places again every record stored before it
+CREATE TABLE core_extension_guard (
+    id BIGINT NOT NULL PRIMARY KEY
+);
+INSERT INTO core_extension_guard (id) VALUES (1);

@@ -270,7 +270,10 @@ public class CallRecords {
         try {
             tx.begin();
             try (Connection c = dataSource.getConnection()) {
-                Stored stored = storeChunk(c, chunk, lookup, totals);
+                // the history as it stands now, and no change of it until this chunk commits
+                Lookup current = new Lookup(ExtensionHolders.lockAndRead(c), lookup.campaigns(), lookup.pbxZone(),
+                        lookup.centreZone());
+                Stored stored = storeChunk(c, chunk, current, totals);
                 facts.announceIdentities(c, stored.touched());
                 for (Conflict k : stored.conflicts()) {
                     trail.record(Tamper.of(TamperKind.RECORD_REIMPORTED, "call", k.callId(), k.campaign(), k.clientId(),

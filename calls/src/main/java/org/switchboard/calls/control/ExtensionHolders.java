@@ -51,6 +51,18 @@ public final class ExtensionHolders {
         return null;
     }
 
+    /**
+     * Locks the history against changes until the caller's transaction ends (a change locks it too), then reads it: what
+     * the caller stores next is placed by the history as it stands.
+     */
+    public static ExtensionHolders lockAndRead(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM core_extension_guard WHERE id = 1 FOR UPDATE");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+        }
+        return read(c);
+    }
+
     public static ExtensionHolders read(Connection c) throws SQLException {
         Map<String, List<Period>> periods = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT m.extension, m.username, m.valid_from, m.valid_to"

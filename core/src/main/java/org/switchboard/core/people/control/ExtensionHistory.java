@@ -76,6 +76,7 @@ public class ExtensionHistory {
      */
     public LocalDate take(User user, String extension, LocalDate effectiveFrom, String reason) {
         checkEffectiveFrom(effectiveFrom);
+        lock();
         List<ExtensionMapping> periods = of(extension);
         ExtensionMapping latest = periods.isEmpty() ? null : periods.get(periods.size() - 1);
         if (latest != null && latest.getValidTo() == null && latest.getUsername().equals(user.getUsername())
@@ -111,6 +112,7 @@ public class ExtensionHistory {
      * (until someone takes it). Before today that un-counts calls, and needs a reason.
      */
     public void release(User user, String extension, LocalDate day, String reason) {
+        lock();
         List<ExtensionMapping> held = of(extension).stream()
                 .filter(p -> p.getUsername().equals(user.getUsername()) && p.reaches(day)).toList();
         if (held.isEmpty()) {
@@ -143,6 +145,14 @@ public class ExtensionHistory {
                     extension, null, null, operator != null ? operator : m.previousOperator(), "operator",
                     m.previousOperator(), operator, cap(what)));
         }
+    }
+
+    /**
+     * Serialises changes of the history with the chunks of PBX imports (which lock the same row): a chunk that began
+     * before this change commits first and its records are placed again here; one that begins after reads the change.
+     */
+    private void lock() {
+        em.createNativeQuery("SELECT id FROM core_extension_guard WHERE id = 1 FOR UPDATE").getResultList();
     }
 
     static boolean blank(String s) {
