@@ -13,8 +13,9 @@ import { showProblem } from './violations.js';
 
 export const KINDS = ['LEAD_IMPORTED', 'LEAD_ENTERED', 'LEAD_EDITED', 'LEAD_REATTRIBUTED', 'LEAD_DELETED',
   'OUTCOME_CHANGED', 'NOTES_CHANGED', 'RECORDING_ATTACHED', 'RECORDING_REPLACED', 'CALL_DELETED', 'CALL_MERGED',
-  'RECORD_REIMPORTED', 'THRESHOLD_CHANGED', 'PLAN_CHANGED', 'EXTENSION_REMAPPED'];
-const SUBJECTS = ['lead', 'call', 'recording', 'settings', 'campaign', 'plan', 'user', 'record'];
+  'RECORD_REIMPORTED', 'THRESHOLD_CHANGED', 'PLAN_CHANGED', 'EXTENSION_REMAPPED',
+  'CALLS_ADOPTED', 'CALLS_REATTRIBUTED'];
+const SUBJECTS = ['lead', 'call', 'recording', 'settings', 'campaign', 'plan', 'user', 'record', 'extension'];
 
 addStrings({
   en: {
@@ -33,9 +34,10 @@ addStrings({
     'ig.kind.CALL_MERGED': 'Calls merged', 'ig.kind.RECORD_REIMPORTED': 'PBX record re-imported, changed',
     'ig.kind.THRESHOLD_CHANGED': 'Threshold changed', 'ig.kind.PLAN_CHANGED': 'Plan changed',
     'ig.kind.EXTENSION_REMAPPED': 'Extension re-mapped',
+    'ig.kind.CALLS_ADOPTED': 'Unassigned calls adopted', 'ig.kind.CALLS_REATTRIBUTED': 'Calls moved with their extension',
     'ig.subject.lead': 'Lead', 'ig.subject.call': 'Call', 'ig.subject.recording': 'Recording',
     'ig.subject.settings': 'Settings', 'ig.subject.campaign': 'Campaign', 'ig.subject.plan': 'Plan',
-    'ig.subject.user': 'User', 'ig.subject.record': 'PBX record',
+    'ig.subject.user': 'User', 'ig.subject.record': 'PBX record', 'ig.subject.extension': 'Extension',
     'ig.verify': 'Check the call records', 'ig.verifyHint':
       'Recomputes each day\'s chain of PBX call records and compares it with the seal stored for that day.',
     'ig.verifyRun': 'Check the call records', 'ig.verifyFrom': 'Days from', 'ig.verifyTo': 'to',
@@ -63,9 +65,10 @@ addStrings({
     'ig.kind.CALL_MERGED': 'Звонки объединены', 'ig.kind.RECORD_REIMPORTED': 'Запись АТС загружена снова, иная',
     'ig.kind.THRESHOLD_CHANGED': 'Порог изменён', 'ig.kind.PLAN_CHANGED': 'План изменён',
     'ig.kind.EXTENSION_REMAPPED': 'Внутренний номер переназначен',
+    'ig.kind.CALLS_ADOPTED': 'Неназначенные звонки приняты', 'ig.kind.CALLS_REATTRIBUTED': 'Звонки перешли с внутренним номером',
     'ig.subject.lead': 'Лид', 'ig.subject.call': 'Звонок', 'ig.subject.recording': 'Запись',
     'ig.subject.settings': 'Настройки', 'ig.subject.campaign': 'Кампания', 'ig.subject.plan': 'План',
-    'ig.subject.user': 'Пользователь', 'ig.subject.record': 'Запись АТС',
+    'ig.subject.user': 'Пользователь', 'ig.subject.record': 'Запись АТС', 'ig.subject.extension': 'Внутренний номер',
     'ig.verify': 'Проверка записей о звонках', 'ig.verifyHint':
       'Заново вычисляет цепочку записей АТС за каждый день и сравнивает её с печатью, сохранённой для этого дня.',
     'ig.verifyRun': 'Проверить записи о звонках', 'ig.verifyFrom': 'Дни с', 'ig.verifyTo': 'по',

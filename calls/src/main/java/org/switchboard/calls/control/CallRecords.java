@@ -142,9 +142,9 @@ public class CallRecords {
 
     /**
      * What every chunk needs to know, read once per import; {@code centreZone} decides a record's call-centre day (the
-     * day whose seal it changes).
+     * day whose seal it changes, and the day whose extension holder it belongs to).
      */
-    public record Lookup(Map<String, String> operatorByExtension, Map<String, CampaignRef> campaigns, ZoneId pbxZone,
+    public record Lookup(ExtensionHolders holders, Map<String, CampaignRef> campaigns, ZoneId pbxZone,
             ZoneId centreZone) {
     }
 
@@ -277,17 +277,10 @@ public class CallRecords {
         return lookup(c, pbxZone, pbxZone);
     }
 
-    /** Operators by extension and campaigns by code, read once per import. */
+    /** The extension history and campaigns by code, read once per import. */
     public static Lookup lookup(Connection c, ZoneId pbxZone, ZoneId centreZone) throws SQLException {
-        Map<String, String> operators = new HashMap<>();
+        ExtensionHolders operators = ExtensionHolders.read(c);
         Map<String, CampaignRef> campaigns = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT u.extension, u.username FROM core_user u"
-                + " JOIN core_user_role r ON r.user_id = u.id WHERE r.role = 'OPERATOR' AND u.extension IS NOT NULL");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                operators.put(rs.getString(1), rs.getString(2));
-            }
-        }
         try (PreparedStatement s = c.prepareStatement("SELECT code, client_id FROM core_campaign");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -317,7 +310,10 @@ public class CallRecords {
         try {
             tx.begin();
             try (Connection c = dataSource.getConnection()) {
-                Stored stored = storeChunk(c, chunk, lookup, totals);
+                // the history as it stands now, and no change of it until this chunk commits
+                Lookup current = new Lookup(ExtensionHolders.lockAndRead(c), lookup.campaigns(), lookup.pbxZone(),
+                        lookup.centreZone());
+                Stored stored = storeChunk(c, chunk, current, totals);
                 facts.announceIdentities(c, stored.touched());
                 for (Conflict k : stored.conflicts()) {
                     trail.record(Tamper.of(TamperKind.RECORD_REIMPORTED, "call", k.callId(), k.campaign(), k.clientId(),
@@ -487,19 +483,35 @@ public class CallRecords {
 
     static Placed place(String identity, Numbered n, Lookup lookup) {
         Cdr cdr = n.cdr();
-        String outExtension = Cdr.endpoint(cdr.channel());
-        String inExtension = Cdr.endpoint(cdr.dstchannel());
         CampaignRef campaign = cdr.accountcode() == null ? null
                 : lookup.campaigns().get(cdr.accountcode().trim().toUpperCase(java.util.Locale.ROOT));
-        if (outExtension != null && lookup.operatorByExtension().containsKey(outExtension)) {
-            return new Placed(n, identity, Cdr.Direction.OUT, lookup.operatorByExtension().get(outExtension), outExtension,
-                    number(cdr.dst()), campaign);
+        java.time.LocalDate day = cdr.start().atZone(lookup.pbxZone()).withZoneSameInstant(lookup.centreZone())
+                .toLocalDate();
+        Seat seat = seat(cdr.channel(), cdr.dstchannel(), cdr.src(), cdr.dst(), day, lookup.holders());
+        return new Placed(n, identity, seat.direction(), seat.operator(), seat.extension(), seat.number(), campaign);
+    }
+
+    /** Who a record is: the operator, direction, extension and other party's number. */
+    public record Seat(Cdr.Direction direction, String operator, String extension, String number) {
+    }
+
+    /**
+     * A record belongs to the operator who held its channel's endpoint on its call-centre day (an outbound call), else to
+     * the holder of its destination channel's endpoint (an inbound call), else to nobody.
+     */
+    public static Seat seat(String channel, String dstchannel, String src, String dst, java.time.LocalDate day,
+            ExtensionHolders holders) {
+        String outExtension = Cdr.endpoint(channel);
+        String inExtension = Cdr.endpoint(dstchannel);
+        String out = holders.on(outExtension, day);
+        if (out != null) {
+            return new Seat(Cdr.Direction.OUT, out, outExtension, number(dst));
         }
-        if (inExtension != null && lookup.operatorByExtension().containsKey(inExtension)) {
-            return new Placed(n, identity, Cdr.Direction.IN, lookup.operatorByExtension().get(inExtension), inExtension,
-                    number(cdr.src()), campaign);
+        String in = holders.on(inExtension, day);
+        if (in != null) {
+            return new Seat(Cdr.Direction.IN, in, inExtension, number(src));
         }
-        return new Placed(n, identity, null, null, null, number(cdr.src()), campaign);
+        return new Seat(null, null, null, number(src));
     }
 
     /** E.164 when the text is a number; otherwise what the PBX wrote (e.g. {@code anonymous}). */
@@ -518,10 +530,15 @@ public class CallRecords {
     }
 
     private static Map<String, Long> contacts(Connection c, List<Placed> placed) throws SQLException {
+        return contactsOf(c, placed.stream().map(Placed::number).toList());
+    }
+
+    /** The live contact of each E.164 number among {@code written} (the lowest id when several share it). */
+    static Map<String, Long> contactsOf(Connection c, Collection<String> written) throws SQLException {
         Set<String> numbers = new HashSet<>();
-        placed.forEach(p -> {
-            if (p.number() != null && p.number().startsWith("+")) {
-                numbers.add(p.number());
+        written.forEach(number -> {
+            if (number != null && number.startsWith("+")) {
+                numbers.add(number);
             }
         });
         Map<String, Long> contacts = new HashMap<>();

@@ -31,5 +31,9 @@ public enum TamperKind {
     /** A daily plan set or changed. */
     PLAN_CHANGED,
     /** A user's telephony extension re-mapped: it changes whose calls are whose. */
-    EXTENSION_REMAPPED
+    EXTENSION_REMAPPED,
+    /** Unassigned PBX calls carrying an extension given to their operator: their figures enter the reports. */
+    CALLS_ADOPTED,
+    /** PBX calls moved from one operator to another (or to nobody) because their extension changed hands from a day. */
+    CALLS_REATTRIBUTED
 }

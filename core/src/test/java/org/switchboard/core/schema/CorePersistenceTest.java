@@ -34,7 +34,8 @@ class CorePersistenceTest {
 
     static final List<Class<?>> ENTITIES = List.of(User.class, org.switchboard.core.holidays.entity.Holiday.class, Client.class, Settings.class, Revision.class,
             Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class,
-            TamperEntry.class, ThresholdVersion.class);
+            TamperEntry.class, ThresholdVersion.class,
+            org.switchboard.core.people.entity.ExtensionMapping.class);
 
     static List<String> databases() {
         return TestDatabases.available();
@@ -50,7 +51,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("7");
+                assertThat(a.schemaVersion()).isEqualTo("8");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));

@@ -10,7 +10,8 @@ import org.switchboard.core.people.entity.Role;
 /**
  * A user as an ADMIN writes it. On create {@code username} and {@code password} are required; on update
  * {@code version} is, {@code password} changes the password only when given, and {@code username} may
- * be sent but not changed.
+ * be sent but not changed. {@code effectiveFrom} (a call-centre day, not in the future) is the day a change of
+ * extension applies from; {@code reason} is required when that day is already past and calls counted for someone move.
  */
 public record UserInput(
         @Pattern(regexp = "[A-Za-z0-9._-]{2,64}", message = "must be 2-64 letters, digits, '.', '_' or '-'")
@@ -27,5 +28,14 @@ public record UserInput(
         String team,
         Long clientId,
         Boolean enabled,
-        Long version) {
+        Long version,
+        @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}", message = "must be a date YYYY-MM-DD")
+        String effectiveFrom,
+        @Size(max = 500, message = "must be at most 500 characters long")
+        String reason) {
+
+    /** The call-centre day a change of extension applies from; null: the default (see {@code ExtensionHistory}). */
+    public java.time.LocalDate effectiveFromDay() {
+        return org.switchboard.core.api.QueryParams.date("effectiveFrom", effectiveFrom);
+    }
 }

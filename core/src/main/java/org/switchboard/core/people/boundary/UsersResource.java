@@ -42,6 +42,9 @@ public class UsersResource {
     Checks checks;
 
     @Inject
+    org.switchboard.core.people.control.ExtensionHistory history;
+
+    @Inject
     Caller caller;
 
     @POST
@@ -69,6 +72,14 @@ public class UsersResource {
     @Operation(summary = "One user")
     public UserView get(@PathParam("id") long id) {
         return UserView.of(accounts.get(id));
+    }
+
+    @GET
+    @Path("{id}/extensions")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "The extensions a user held, with the call-centre days of each, oldest first")
+    public java.util.List<ExtensionPeriodView> extensions(@PathParam("id") long id) {
+        return history.ofUser(accounts.get(id).getUsername()).stream().map(ExtensionPeriodView::of).toList();
     }
 
     @PUT

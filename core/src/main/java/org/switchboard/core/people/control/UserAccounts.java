@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ public class UserAccounts {
     @Inject
     TamperTrail trail;
 
+    @Inject
+    ExtensionHistory extensions;
+
     /** Filters of the user list; null means "any". */
     public record Filter(Role role, String team, String q, boolean includeDeleted) {
     }
@@ -63,9 +67,14 @@ public class UserAccounts {
         if (input.enabled() != null) {
             user.setEnabled(input.enabled());
         }
+        LocalDate effectiveFrom = input.effectiveFromDay();
+        extensions.checkEffectiveFrom(effectiveFrom);
         em.persist(user);
         remapped(user, null, "a new user");
         em.flush();
+        if (user.getExtension() != null) {
+            extensions.take(user, user.getExtension(), effectiveFrom, input.reason());
+        }
         return user;
     }
 
@@ -83,10 +92,17 @@ public class UserAccounts {
         if (wasActiveAdmin && !staysActiveAdmin) {
             requireAnotherAdmin(user);
         }
+        LocalDate effectiveFrom = input.effectiveFromDay();
+        extensions.checkEffectiveFrom(effectiveFrom);
         user.rename(input.fullName().trim());
         String extension = user.getExtension();
         assign(user, input);
-        remapped(user, extension, null);
+        if (!Objects.equals(extension, user.getExtension())) {
+            remapped(user, extension, effectiveFrom == null ? null : "from " + effectiveFrom
+                    + (input.reason() == null || input.reason().isBlank() ? "" : ": " + input.reason().trim()));
+            em.flush();
+            changeHands(user, extension, effectiveFrom, input.reason());
+        }
         if (input.enabled() != null) {
             user.setEnabled(input.enabled());
         }
@@ -112,6 +128,10 @@ public class UserAccounts {
         user.delete(Instant.now());
         remapped(user, extension, "user deleted");
         em.flush();
+        if (extension != null) {
+            // the deleted user's calls of today stay theirs; from tomorrow the extension is free
+            extensions.release(user, extension, extensions.today().plusDays(1), null);
+        }
     }
 
     public void changeOwnPassword(long id, String current, String replacement) {
@@ -180,6 +200,62 @@ public class UserAccounts {
             String field = e.getMessage().contains("clientId") ? "clientId"
                     : e.getMessage().contains("extension") ? "extension" : "roles";
             throw ProblemException.invalid(field, e.getMessage());
+        }
+    }
+
+    /**
+     * Gives {@code extension} to {@code username} from a day (default today), taking it from whoever holds it: their
+     * calls from that day on, imported or still to come, become the new holder's. The new holder's previous extension
+     * is given up from the same day when {@code effectiveFrom} is given, otherwise after today.
+     */
+    public User remap(String extension, String username, LocalDate effectiveFrom, String reason) {
+        if (extension == null || !extension.trim().matches("[0-9]{2,10}")) {
+            throw ProblemException.invalid("extension", "must be 2-10 digits, the operator's PBX endpoint");
+        }
+        if (username == null || username.isBlank()) {
+            throw ProblemException.invalid("username", "is required: the user who takes the extension");
+        }
+        String ext = extension.trim();
+        extensions.checkEffectiveFrom(effectiveFrom);
+        User target = findByUsername(username.trim())
+                .orElseThrow(() -> ProblemException.invalid("username", "names no user: there is no user '" + username + "'"));
+        if (target.getDeletedAt() != null) {
+            throw ProblemException.conflict("User '" + target.getUsername() + "' is deleted and cannot take an extension");
+        }
+        if (!target.has(Role.OPERATOR)) {
+            throw ProblemException.invalid("username", "'" + target.getUsername() + "' is not an OPERATOR; only"
+                    + " an operator's calls are counted by extension");
+        }
+        String why = effectiveFrom == null ? null : "from " + effectiveFrom
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.trim());
+        var holder = em.createQuery("SELECT u FROM User u WHERE u.extension = :e", User.class).setParameter("e", ext)
+                .getResultStream().findFirst();
+        if (holder.isPresent() && holder.get().getId().equals(target.getId())) {
+            if (effectiveFrom != null) {
+                extensions.take(target, ext, effectiveFrom, reason);
+            }
+            return target;
+        }
+        holder.ifPresent(h -> {
+            h.releaseExtension();
+            remapped(h, ext, why == null ? "given to '" + target.getUsername() + "'" : why);
+        });
+        em.flush();
+        String before = target.getExtension();
+        target.takeExtension(ext);
+        remapped(target, before, why);
+        em.flush();
+        changeHands(target, before, effectiveFrom, reason);
+        return target;
+    }
+
+    /** The periods of the history follow a user's change of extension, and the PBX calls follow the periods. */
+    private void changeHands(User user, String before, LocalDate effectiveFrom, String reason) {
+        if (before != null) {
+            extensions.release(user, before, effectiveFrom != null ? effectiveFrom : extensions.today().plusDays(1), reason);
+        }
+        if (user.getExtension() != null) {
+            extensions.take(user, user.getExtension(), effectiveFrom, reason);
         }
     }
 

@@ -112,6 +112,16 @@ public class User {
         this.roles.addAll(roles);
     }
 
+    /** The extension given to another user: this one has none until given one. */
+    public void releaseExtension() {
+        this.extension = null;
+    }
+
+    /** An extension taken over from whoever held it. */
+    public void takeExtension(String extension) {
+        this.extension = extension.trim();
+    }
+
     public void rename(String fullName) {
         this.fullName = fullName;
     }
