@@ -25,8 +25,22 @@ public class ImportJobs {
         return job.getId();
     }
 
+    /** Progress that stores no rows (a checking pass, a row refused alone), in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void progress(long id, Totals totals, List<Rejection> newRejections) {
+        record(id, totals, newRejections);
+    }
+
+    /**
+     * Progress in the transaction that stores the chunk: the totals commit with the rows they count, or not at all,
+     * so a job the server stopped in the middle of still says exactly what was stored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void progressWithChunk(long id, Totals totals, List<Rejection> newRejections) {
+        record(id, totals, newRejections);
+    }
+
+    private void record(long id, Totals totals, List<Rejection> newRejections) {
         ImportJob job = em.find(ImportJob.class, id);
         job.progress(totals.received, totals.imported, totals.updated, totals.duplicates, totals.rejected);
         for (Rejection r : newRejections) {
@@ -36,9 +50,34 @@ public class ImportJobs {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(long id, Totals totals, ImportJob.Status status, String message) {
+        end(id, totals, status, message);
+    }
+
+    /** Marks the job done in the transaction that stores all its rows (all-or-nothing): done exactly when stored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void finishWithImport(long id, Totals totals) {
+        end(id, totals, ImportJob.Status.DONE, null);
+    }
+
+    private void end(long id, Totals totals, ImportJob.Status status, String message) {
         ImportJob job = em.find(ImportJob.class, id);
         job.progress(totals.received, totals.imported, totals.updated, totals.duplicates, totals.rejected);
         job.finish(status, message, Instant.now());
+    }
+
+    /**
+     * Fails every job still marked running. Called once at start, when none can be running: a job runs in this
+     * server's threads only, so one still {@code RUNNING} was cut off when the server stopped.
+     *
+     * @return the jobs failed
+     */
+    @Transactional
+    public List<ImportJob> failInterrupted() {
+        List<ImportJob> running = em.createQuery("SELECT j FROM ImportJob j WHERE j.status = :running ORDER BY j.id",
+                ImportJob.class).setParameter("running", ImportJob.Status.RUNNING).getResultList();
+        Instant now = Instant.now();
+        running.forEach(job -> job.interrupted(now));
+        return running;
     }
 
     public ImportJob find(long id) {
@@ -73,6 +112,25 @@ public class ImportJobs {
                 case DUPLICATE -> duplicates++;
                 case REJECTED -> rejected++;
             }
+        }
+
+        Totals copy() {
+            Totals copy = new Totals();
+            copy.set(this);
+            return copy;
+        }
+
+        void set(Totals other) {
+            received = other.received;
+            imported = other.imported;
+            updated = other.updated;
+            duplicates = other.duplicates;
+            rejected = other.rejected;
+        }
+
+        /** Rows written: a failed import keeps these only when its chunks committed one by one. */
+        long stored() {
+            return imported + updated;
         }
 
         void clearWrites() {

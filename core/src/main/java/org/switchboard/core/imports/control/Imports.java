@@ -27,10 +27,12 @@ import org.switchboard.core.tabular.TabularFormat;
 import org.switchboard.core.tabular.TabularReader;
 
 /**
- * Runs imports. Best effort: chunks of {@value #CHUNK} rows, each in its own transaction; when a chunk
- * fails as a whole (a database constraint), its rows are retried one by one so that only the bad ones
- * are lost. All-or-nothing: a checking pass over the whole file first; only when no row is bad, the
- * import pass in one transaction (flushed and cleared per chunk, so memory stays bounded).
+ * Runs imports. Best effort: chunks of {@value #CHUNK} rows, each in its own transaction with the job's
+ * totals; when a chunk fails as a whole (a database constraint), its rows are retried one by one so that
+ * only the bad ones are lost. All-or-nothing: a checking pass over the whole file first; only when no row
+ * is bad, the import pass in one transaction (flushed and cleared per chunk, so memory stays bounded) that
+ * also marks the job done. Either way the job's totals never count a row that did not commit, which is what
+ * {@link ImportRecovery} relies on after a crash.
  */
 @ApplicationScoped
 public class Imports {
@@ -87,20 +89,30 @@ public class Imports {
     private void execute(long id, RowImporter importer, Path file, TabularFormat format, ImportMode mode,
             String username) {
         ImportJobs.Totals totals = new ImportJobs.Totals();
+        boolean[] done = {false};
         try {
             RevisionAuthor.runAs(username, () -> {
                 if (mode == ImportMode.ALL_OR_NOTHING) {
-                    allOrNothing(id, importer, file, format, totals);
+                    done[0] = allOrNothing(id, importer, file, format, totals);
                 } else {
                     bestEffort(id, importer, file, format, totals);
                 }
             });
-            jobs.finish(id, totals, ImportJob.Status.DONE, null);
+            if (!done[0]) {
+                jobs.finish(id, totals, ImportJob.Status.DONE, null);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + id + " failed", e);
-            totals.clearWrites();
-            jobs.finish(id, totals, ImportJob.Status.FAILED, "The import failed and nothing of it was kept: "
-                    + rootMessage(e));
+            if (mode == ImportMode.ALL_OR_NOTHING) {
+                totals.clearWrites();
+                jobs.finish(id, totals, ImportJob.Status.FAILED, "The import failed and nothing of it was kept: "
+                        + rootMessage(e));
+            } else {
+                // the chunks stored so far are committed, and counted in totals
+                jobs.finish(id, totals, ImportJob.Status.FAILED, "The import stopped: " + rootMessage(e) + "; "
+                        + totals.stored() + " rows were stored of the " + totals.received + " read so far. Post the"
+                        + " same file again: rows already stored are recognised and skipped.");
+            }
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -110,27 +122,45 @@ public class Imports {
         }
     }
 
+    /**
+     * Each chunk in its own transaction, together with the job's totals: what the job says was stored is exactly
+     * what committed, even when the server stops between two chunks. A chunk that fails as a whole is retried row by
+     * row.
+     */
     private void bestEffort(long id, RowImporter importer, Path file, TabularFormat format, ImportJobs.Totals totals) {
         forEachChunk(file, format, chunk -> {
-            totals.received += chunk.size();
-            List<RowOutcome> outcomes;
             try {
-                outcomes = inTransaction(() -> importer.process(chunk, false), 0);
+                totals.set(storeWithProgress(id, importer, chunk, totals));
             } catch (RuntimeException chunkFailure) {
-                outcomes = new ArrayList<>();
                 for (Row row : chunk) {
                     try {
-                        outcomes.addAll(inTransaction(() -> importer.process(List.of(row), false), 0));
+                        totals.set(storeWithProgress(id, importer, List.of(row), totals));
                     } catch (RuntimeException rowFailure) {
-                        outcomes.add(RowOutcome.rejected(row.line(), null, "could not be stored: " + rootMessage(rowFailure)));
+                        ImportJobs.Totals next = totals.copy();
+                        next.received++;
+                        record(id, List.of(RowOutcome.rejected(row.line(), null, "could not be stored: "
+                                + rootMessage(rowFailure))), next);
+                        totals.set(next);
                     }
                 }
             }
-            record(id, outcomes, totals);
         });
     }
 
-    private void allOrNothing(long id, RowImporter importer, Path file, TabularFormat format, ImportJobs.Totals totals) {
+    /** Stores rows and the job's new totals in one transaction; returns the totals, which count only once it commits. */
+    private ImportJobs.Totals storeWithProgress(long id, RowImporter importer, List<Row> rows, ImportJobs.Totals before) {
+        ImportJobs.Totals after = before.copy();
+        inTransaction(() -> {
+            after.received += rows.size();
+            List<RowOutcome> outcomes = importer.process(rows, false);
+            jobs.progressWithChunk(id, after, count(outcomes, after));
+            return null;
+        }, 0);
+        return after;
+    }
+
+    /** @return whether the job was marked done with its rows (all-or-nothing marks it in the storing transaction) */
+    private boolean allOrNothing(long id, RowImporter importer, Path file, TabularFormat format, ImportJobs.Totals totals) {
         forEachChunk(file, format, chunk -> {
             totals.received += chunk.size();
             List<RowOutcome> outcomes = dryRun(() -> importer.process(chunk, true));
@@ -138,7 +168,7 @@ public class Imports {
             record(id, bad, totals);
         });
         if (totals.rejected > 0) {
-            return;
+            return false;
         }
         ImportJobs.Totals written = new ImportJobs.Totals();
         inTransaction(() -> {
@@ -154,23 +184,31 @@ public class Imports {
                 outcomes.forEach(written::count);
                 em.flush();
                 em.clear();
+                // progress to watch, in a transaction of its own; a job cut off here stored nothing
                 jobs.progress(id, written, List.of());
             });
+            jobs.finishWithImport(id, written);
             return null;
         }, ALL_OR_NOTHING_TIMEOUT_SECONDS);
         totals.imported = written.imported;
         totals.updated = written.updated;
         totals.duplicates = written.duplicates;
+        return true;
     }
 
-    private void record(long id, List<RowOutcome> outcomes, ImportJobs.Totals totals) {
+    /** Counts the outcomes into the totals and returns their rejections in line order. */
+    private static List<Rejection> count(List<RowOutcome> outcomes, ImportJobs.Totals totals) {
         List<Rejection> rejections = new ArrayList<>();
         for (RowOutcome outcome : outcomes) {
             totals.count(outcome);
             rejections.addAll(outcome.problems());
         }
         rejections.sort(Comparator.comparingInt(Rejection::line));
-        jobs.progress(id, totals, rejections);
+        return rejections;
+    }
+
+    private void record(long id, List<RowOutcome> outcomes, ImportJobs.Totals totals) {
+        jobs.progress(id, totals, count(outcomes, totals));
     }
 
     private interface ChunkWork {

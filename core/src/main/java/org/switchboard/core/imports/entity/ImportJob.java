@@ -14,6 +14,9 @@ import java.time.Instant;
 @Table(name = "core_import")
 public class ImportJob {
 
+    /** The {@link #mode} of an import that stores its rows in one transaction. */
+    public static final String ALL_OR_NOTHING = "all-or-nothing";
+
     public enum Status {
         RUNNING, DONE, FAILED
     }
@@ -75,6 +78,27 @@ public class ImportJob {
         this.status = status;
         this.message = message;
         this.finishedAt = now;
+    }
+
+    /**
+     * Ends a job the server stopped in the middle of (found {@code RUNNING} at the next start). A best-effort job's
+     * totals count exactly the chunks that committed (they are written in each chunk's own transaction), so they are
+     * what was stored; an all-or-nothing job writes in one transaction that marks it done as it commits, so an
+     * unfinished one stored nothing.
+     */
+    public void interrupted(Instant now) {
+        String again = " Post the same file again: rows already stored are recognised and skipped.";
+        if (ALL_OR_NOTHING.equals(mode)) {
+            imported = 0;
+            updated = 0;
+            duplicates = 0;
+            message = "The server stopped while this all-or-nothing import was running; nothing of it was stored."
+                    + " Post the same file again.";
+        } else {
+            message = "The server stopped while this import was running; " + (imported + updated) + " rows were stored"
+                    + " (" + imported + " new, " + updated + " updated) of the " + received + " read so far." + again;
+        }
+        finish(Status.FAILED, message, now);
     }
 
     public Long getId() {
