@@ -159,6 +159,61 @@ class OutageIT {
                 .post("/api/contacts").then().statusCode(201);
     }
 
+    @Test
+    void anAsyncContactImportCutOffByTheOutageIsFailedWithItsRowsAndARetryCompletesIt() throws Exception {
+        Assumptions.assumeTrue(onPostgresql(), "needs the PostgreSQL profile: there is a database server to stop");
+        ready().then().statusCode(200);
+        String tag = unique("outage");
+        int rows = 20_000;
+        StringBuilder csv = new StringBuilder("name,phone,tags\n");
+        int base = 1_000_000 + new java.util.Random().nextInt(8_000_000);
+        for (int i = 0; i < rows; i++) {
+            csv.append("Outage Contact ").append(i).append(",+7923").append(base + i).append(',').append(tag).append('\n');
+        }
+        byte[] upload = csv.toString().getBytes(StandardCharsets.UTF_8);
+        long job = admin().contentType("text/csv").body(upload).post("/api/contacts/import?async=true").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        for (int i = 0; i < 600 && tagged(tag) == 0; i++) {
+            Thread.sleep(100);
+        }
+        cluster("stop");
+        try {
+            awaitReadiness(503);
+            assertUnavailable(admin().get("/api/imports/" + job));
+            Thread.sleep(3000);
+        } finally {
+            cluster("start");
+        }
+        awaitReadiness(200);
+        JsonPath report = null;
+        for (int i = 0; i < 120; i++) {
+            report = admin().get("/api/imports/" + job).then().statusCode(200).extract().jsonPath();
+            if (!"RUNNING".equals(report.getString("status"))) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        long stored = tagged(tag);
+        assertThat(report.getString("status")).as(report.prettify()).isIn("FAILED", "DONE");
+        assertThat(report.getLong("imported")).as("rows the job says it stored").isEqualTo(stored);
+        if (report.getString("status").equals("FAILED")) {
+            assertThat(report.getString("message")).contains("the database went away during the import")
+                    .contains(stored + " rows were stored").contains("Post the same file again");
+            assertThat(report.getList("rejected")).as("no good row reported as rejected").isEmpty();
+        }
+        JsonPath again = admin().contentType("text/csv").body(upload).post("/api/contacts/import").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(again.getString("status")).isEqualTo("DONE");
+        assertThat(again.getLong("imported")).isEqualTo(rows - stored);
+        assertThat(again.getLong("duplicates")).isEqualTo(stored);
+        assertThat(tagged(tag)).isEqualTo(rows);
+    }
+
+    private static long tagged(String tag) {
+        Response r = admin().queryParam("tag", tag).queryParam("size", 1).get("/api/contacts");
+        return r.statusCode() == 200 ? r.jsonPath().getLong("total") : 0;
+    }
+
     private static int calls(String operator) {
         Response r = admin().queryParam("operator", operator).queryParam("size", 1).get("/api/calls");
         return r.statusCode() == 200 ? r.jsonPath().getInt("total") : 0;

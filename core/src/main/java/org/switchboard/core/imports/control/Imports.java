@@ -23,6 +23,8 @@ import org.switchboard.core.audit.control.RevisionAuthor;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.imports.entity.ImportJob;
 import org.switchboard.core.tabular.Row;
+import org.switchboard.core.errors.Problems;
+import org.switchboard.core.health.DatabaseProbe;
 import org.switchboard.core.tabular.TabularFormat;
 import org.switchboard.core.tabular.TabularReader;
 
@@ -53,6 +55,9 @@ public class Imports {
     @Inject
     ImportJobs jobs;
 
+    @Inject
+    DatabaseProbe probe;
+
     /** Copies an upload to a temporary file: the request body can then be read twice, and never held in memory. */
     public static Path spool(InputStream body) {
         try {
@@ -68,12 +73,18 @@ public class Imports {
         }
     }
 
-    /** Runs an import to its end and returns the report. The spooled file is deleted afterwards. */
+    /**
+     * Runs an import to its end and returns the report. The spooled file is deleted afterwards. When the database
+     * goes away during the import, the answer is a 503 problem saying how many rows were stored (they stay).
+     */
     public ImportReport run(RowImporter importer, Path file, TabularFormat format, ImportMode mode, String username) {
         TabularFormat effective = format(file, format);
         checkHeader(importer, file, effective);
         long id = jobs.start(importer.kind(), mode, username);
-        execute(id, importer, file, effective, mode, username);
+        String outage = execute(id, importer, file, effective, mode, username);
+        if (outage != null) {
+            throw Problems.unavailable("import " + id + " stopped: " + outage);
+        }
         return jobs.report(id);
     }
 
@@ -86,7 +97,8 @@ public class Imports {
         return id;
     }
 
-    private void execute(long id, RowImporter importer, Path file, TabularFormat format, ImportMode mode,
+    /** @return null, or, when the database went away during the import, what was stored (the job is FAILED with it) */
+    private String execute(long id, RowImporter importer, Path file, TabularFormat format, ImportMode mode,
             String username) {
         ImportJobs.Totals totals = new ImportJobs.Totals();
         boolean[] done = {false};
@@ -101,18 +113,28 @@ public class Imports {
             if (!done[0]) {
                 jobs.finish(id, totals, ImportJob.Status.DONE, null);
             }
+            return null;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Import " + id + " failed", e);
+            boolean outage = probe.unavailable(e);
+            String message;
             if (mode == ImportMode.ALL_OR_NOTHING) {
                 totals.clearWrites();
-                jobs.finish(id, totals, ImportJob.Status.FAILED, "The import failed and nothing of it was kept: "
-                        + rootMessage(e));
+                message = outage ? "the database went away during the import and nothing of it was kept; post the file"
+                        + " again once the database is back" : "The import failed and nothing of it was kept: " + rootMessage(e);
             } else {
                 // the chunks stored so far are committed, and counted in totals
-                jobs.finish(id, totals, ImportJob.Status.FAILED, "The import stopped: " + rootMessage(e) + "; "
-                        + totals.stored() + " rows were stored of the " + totals.received + " read so far. Post the"
-                        + " same file again: rows already stored are recognised and skipped.");
+                message = (outage ? "the database went away during the import" : "The import stopped: " + rootMessage(e))
+                        + "; " + totals.stored() + " rows were stored of the " + totals.received + " read so far. Post the"
+                        + " same file again: rows already stored are recognised and skipped.";
             }
+            if (outage) {
+                LOG.warning("Import " + id + " stopped, the database is unavailable: " + e);
+                finishOnceTheDatabaseIsBack(id, totals, message);
+                return message;
+            }
+            LOG.log(Level.SEVERE, "Import " + id + " failed", e);
+            jobs.finish(id, totals, ImportJob.Status.FAILED, message);
+            return null;
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -120,6 +142,28 @@ public class Imports {
                 LOG.warning("Cannot delete " + file + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Marks a job cut off by a database outage FAILED as soon as the database answers again (every 5 seconds, for up
+     * to a day), in the background; a server restart in the meantime fails it at start ({@link ImportRecovery}).
+     */
+    private void finishOnceTheDatabaseIsBack(long id, ImportJobs.Totals totals, String message) {
+        executor.submit(() -> {
+            for (int attempt = 0; attempt < 17_280; attempt++) {
+                try {
+                    jobs.finish(id, totals, ImportJob.Status.FAILED, message);
+                    return;
+                } catch (RuntimeException stillDown) {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -132,6 +176,10 @@ public class Imports {
             try {
                 totals.set(storeWithProgress(id, importer, chunk, totals));
             } catch (RuntimeException chunkFailure) {
+                if (probe.unavailable(chunkFailure)) {
+                    // not the rows' fault: trying them one by one would only report good rows as rejected
+                    throw chunkFailure;
+                }
                 for (Row row : chunk) {
                     try {
                         totals.set(storeWithProgress(id, importer, List.of(row), totals));
