@@ -175,24 +175,15 @@ class ConcurrencyIT {
         change.put("windowEnd", "21:00");
         admin().body(change).put("/api/campaigns/" + campaign + "/outbound").then().statusCode(200);
 
-        // the list: 2000 Moscow contacts, created from 8 threads, numbers no other test uses (area code 499)
+        // the list: 2000 Moscow contacts uploaded to it, numbers no other test uses (area code 499)
         int base = 2_000_000 + new Random().nextInt(3_000_000);
-        List<Callable<Long>> creations = new ArrayList<>();
+        StringBuilder upload = new StringBuilder("phone,name\n");
         for (int i = 0; i < contacts; i++) {
-            String number = "+7499" + (base + i);
-            String name = "Race contact " + i;
-            creations.add(() -> {
-                Answer a = send(Api.ADMIN, Api.ADMIN_PASSWORD, "POST", "/api/contacts", "application/json",
-                        json(Map.of("fullName", name, "phones", List.of(Map.of("number", number)))));
-                assertThat(a.status()).as(a.body()).isEqualTo(201);
-                return a.json().getLong("id");
-            });
+            upload.append("+7499").append(base + i).append(",Race contact ").append(i).append('\n');
         }
-        List<Long> ids = atOnce(8, creations);
-        for (int from = 0; from < ids.size(); from += 500) {
-            admin().body(Map.of("contactIds", ids.subList(from, Math.min(ids.size(), from + 500))))
-                    .post("/api/campaigns/" + campaign + "/list").then().statusCode(200);
-        }
+        admin().contentType("text/csv").body(upload.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/campaigns/" + campaign + "/list/import").then().statusCode(200)
+                .body("imported", org.hamcrest.Matchers.equalTo(contacts));
 
         Map<Long, Due> due = new ConcurrentHashMap<>();
         Map<Long, AtomicInteger> posted = new ConcurrentHashMap<>();
