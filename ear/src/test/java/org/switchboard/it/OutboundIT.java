@@ -313,10 +313,12 @@ class OutboundIT {
 
         clock("2026-12-01T14:10:00+03:00"); // due, within the 15-minute grace: still op1's
         next(op2, campaign).then().statusCode(204);
-        assertThat(as(supervisor, supervisor + "-pw").queryParam("overdue", true).get("/api/callbacks").then()
+        assertThat(as(supervisor, supervisor + "-pw").queryParam("overdue", true).queryParam("campaign", campaign)
+                .get("/api/callbacks").then()
                 .statusCode(200).extract().jsonPath().getList("items.id", Long.class)).doesNotContain(callbackId);
         clock("2026-12-01T14:15:01+03:00"); // op1 did not take it: the pool's, and overdue
-        assertThat(as(supervisor, supervisor + "-pw").queryParam("overdue", true).get("/api/callbacks").then()
+        assertThat(as(supervisor, supervisor + "-pw").queryParam("overdue", true).queryParam("campaign", campaign)
+                .get("/api/callbacks").then()
                 .statusCode(200).extract().jsonPath().getList("items.id", Long.class)).contains(callbackId);
         JsonPath pooled = offered(op2, campaign);
         assertThat(pooled.getString("kind")).isEqualTo("POOL_CALLBACK");
