@@ -75,7 +75,8 @@ class SoakBenchmark {
     private static final DateTimeFormatter PBX = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
@@ -109,7 +110,8 @@ class SoakBenchmark {
             list.append(moscowNumber()).append(",Soak Person ").append(i).append('\n');
         }
         JsonNode listed = send("setup", request(ADMIN, ADMIN_PASSWORD, "/api/campaigns/" + campaign + "/list/import")
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(list.toString())).build(), 200);
+                .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(20))
+                .POST(HttpRequest.BodyPublishers.ofString(list.toString())).build(), 200);
         System.out.println("[benchmark] soak setup: " + OPERATORS + " operators, " + SUPERVISORS + " supervisors, list of "
                 + listed.path("imported").asLong() + " numbers, campaign " + campaignCode);
         latencies.clear();
