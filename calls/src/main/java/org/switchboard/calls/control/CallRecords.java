@@ -122,10 +122,10 @@ public class CallRecords {
             return new Report(received, imported, duplicates, conflicts, unassigned, joined, List.copyOf(rejected));
         }
 
+        /** The counts now (bad lines are not copied: a rolled-back chunk keeps them reported). */
         Totals copy() {
             Totals copy = new Totals();
             copy.restore(this);
-            copy.rejected.addAll(rejected);
             return copy;
         }
 
