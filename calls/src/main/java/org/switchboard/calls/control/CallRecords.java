@@ -168,6 +168,10 @@ public class CallRecords {
                         + " stored records are recognised as duplicates and the rest is imported");
             }
             throw e;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw org.switchboard.core.errors.ProblemException.badRequest("The file is not UTF-8 text: Master.csv is "
+                    + "a text file of comma-separated values. Send the file the PBX wrote, unchanged. The records before "
+                    + "the first unreadable line (" + totals.imported + " new) were stored");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the upload: " + e.getMessage(), e);
         } finally {

@@ -115,6 +115,13 @@ public final class Problems {
             ProblemException p = unavailable(null);
             return new Problem(type(503), p.title(), 503, p.getMessage(), instance, List.of(), null);
         }
+        if (sqlState(failure, "22001") || sqlState(failure, "22003")) {
+            // a value the checks let through is longer (or larger) than its column: the request's fault, and nothing
+            // of it was stored (the transaction rolled back)
+            return new Problem(type(400), "Value too long", 400, "A value in the request is longer or larger than "
+                    + "Switchboard stores for that field; shorten it. Nothing of this request was stored.", instance,
+                    List.of(), null);
+        }
         if (databaseBusy(failure)) {
             return new Problem(type(409), "Busy", 409, "The same records are being changed by another request right now"
                     + "; nothing of this request was stored. Send it again.", instance, List.of(), null);
@@ -140,6 +147,20 @@ public final class Problems {
      * (connection exception), 57P (the server shut down or is starting), 53300 (too many connections), Hibernate's
      * connection exception, or the connection pool's "unable to get managed connection".
      */
+    /** Whether a SQL exception with this SQLSTATE is anywhere in the failure's chain. */
+    static boolean sqlState(Throwable failure, String state) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (state.equals(e.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     public static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql) {

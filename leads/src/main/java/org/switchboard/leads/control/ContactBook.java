@@ -235,7 +235,7 @@ public class ContactBook {
         }
         if (filter.company() != null && !filter.company().isBlank()) {
             String company = filter.company().trim();
-            if (company.matches("\\d+")) {
+            if (company.matches("\\d{1,18}")) {
                 where.append(" AND c.companyId = :companyId");
                 params.put("companyId", Long.parseLong(company));
             } else {

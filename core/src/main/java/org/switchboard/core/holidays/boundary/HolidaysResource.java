@@ -61,6 +61,9 @@ public class HolidaysResource {
         if (input == null || input.name() == null || input.name().isBlank()) {
             throw ProblemException.invalid("name", "is required, e.g. \"Unity Day\"");
         }
+        if (input.name().strip().length() > 200) {
+            throw ProblemException.invalid("name", "is longer than 200 characters");
+        }
         return HolidayView.of(holidays.put(day("date", date), input.name()));
     }
 
