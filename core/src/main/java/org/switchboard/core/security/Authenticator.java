@@ -10,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.core.people.control.Passwords;
 import org.switchboard.core.people.entity.User;
@@ -48,6 +50,8 @@ public class Authenticator {
 
     private final byte[] salt = new SecureRandom().generateSeed(16);
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Checks under way: the same credentials arriving together (a burst of parallel requests) share one bcrypt. */
+    private final Map<String, CompletableFuture<Optional<Boolean>>> checking = new ConcurrentHashMap<>();
 
     private record Verified(String storedHash, byte[] digest, Instant until) {
     }
@@ -87,7 +91,7 @@ public class Authenticator {
                 && MessageDigest.isEqual(remembered.digest(), digest)) {
             return Optional.of(true);
         }
-        Optional<Boolean> matches = budget.check(() -> Passwords.matches(password, user.getPasswordHash()));
+        Optional<Boolean> matches = sharedCheck(user, password, digest);
         if (matches.isEmpty()) {
             return matches;
         }
@@ -97,6 +101,25 @@ public class Authenticator {
         }
         verified.put(user.getUsername(), new Verified(user.getPasswordHash(), digest, now.plus(REMEMBER)));
         return matches;
+    }
+
+    private Optional<Boolean> sharedCheck(User user, String password, byte[] digest) {
+        String key = user.getUsername() + "\n" + user.getPasswordHash() + "\n" + HexFormat.of().formatHex(digest);
+        CompletableFuture<Optional<Boolean>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Boolean>> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Optional<Boolean> result = budget.check(() -> Passwords.matches(password, user.getPasswordHash()));
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
     }
 
     private byte[] digest(String password) {
