@@ -1,10 +1,12 @@
-// The REST API with HTTP Basic. The credentials live in sessionStorage only (gone with the tab) and are
-// dropped after a period without activity; nothing else is stored.
-const KEY = 'switchboard.credentials';
+// The REST API with a server-side session: POST /api/session signs in once and the server answers an HttpOnly
+// cookie the script never sees, plus an anti-CSRF token this module keeps in memory only (a reload asks GET
+// /api/me for it again) and sends as X-CSRF-Token with every change. No password is stored anywhere.
 /** The default inactivity timeout; the server's setting (GET /api/me → idleMinutes) replaces it once known. */
 export const IDLE_MINUTES = 30;
+const CSRF_HEADER = 'X-CSRF-Token';
 let idleMinutes = IDLE_MINUTES;
 let lastActivity = Date.now();
+let csrfToken = null;
 let onExpired = () => {};
 
 export class ApiError extends Error {
@@ -15,12 +17,19 @@ export class ApiError extends Error {
   }
 }
 
+/** Whether this page holds a session it knows of (after signing in, or after GET /api/me answered one). */
 export function signedIn() {
-  return sessionStorage.getItem(KEY) !== null;
+  return csrfToken !== null;
 }
 
+/** Ends the session on the server (DELETE /api/session) and forgets it here. */
 export function signOut() {
-  sessionStorage.removeItem(KEY);
+  const token = csrfToken;
+  csrfToken = null;
+  if (token === null) return Promise.resolve();
+  return fetch('/api/session', {
+    method: 'DELETE', headers: { [CSRF_HEADER]: token, 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin',
+  }).catch(() => {});
 }
 
 export function whenExpired(callback) {
@@ -32,6 +41,11 @@ export function idleAfter(minutes) {
   if (Number.isFinite(minutes) && minutes > 0) idleMinutes = minutes;
 }
 
+/** Takes the session's anti-CSRF token, as GET /api/me delivers it after a reload (csrfToken). */
+export function session(token) {
+  if (token) csrfToken = token;
+}
+
 /** Any key press or click keeps the session alive; a timer ends it after idleMinutes without either. */
 export function watchActivity() {
   const touch = () => { lastActivity = Date.now(); };
@@ -41,8 +55,8 @@ export function watchActivity() {
 }
 
 /**
- * Ends the session when the user has been idle longer than allowed. Also asked before every request, so a tab
- * woken from sleep (its timer late) never sends the credentials of a session that should have ended.
+ * Ends the session when the user has been idle longer than allowed. The server enforces the same timeout; this
+ * only spares a request that would be refused, and signs out a tab left open.
  */
 function idleTooLong() {
   if (signedIn() && Date.now() - lastActivity > idleMinutes * 60_000) {
@@ -53,20 +67,22 @@ function idleTooLong() {
   return false;
 }
 
-function encode(username, password) {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  return 'Basic ' + btoa(String.fromCharCode(...bytes));
+/** The headers of a request made with the session: the CSRF token goes with anything that changes data. */
+export function sessionHeaders(method, extra = {}) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', ...extra };
+  if (!['GET', 'HEAD'].includes(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  return headers;
 }
 
-async function send(method, path, body, authorization) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  if (authorization) headers.Authorization = authorization;
+async function send(method, path, body) {
+  const headers = sessionHeaders(method, { Accept: 'application/json' });
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
   });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
   if (!response.ok) {
     const error = new ApiError(response.status, data);
     error.retryAfter = response.headers.get('Retry-After');
@@ -75,25 +91,21 @@ async function send(method, path, body, authorization) {
   return data;
 }
 
-/** Checks the credentials against GET /api/me and keeps them only when they work; answers the user. */
+/** Signs in with POST /api/session; answers {username, csrfToken, mustChangePassword, idleMinutes}. */
 export async function signIn(username, password) {
-  const authorization = encode(username, password);
-  const me = await send('GET', '/api/me', undefined, authorization);
-  sessionStorage.setItem(KEY, authorization);
+  const signed = await send('POST', '/api/session', { username, password });
+  csrfToken = signed.csrfToken;
   lastActivity = Date.now();
-  idleAfter(me?.idleMinutes);
-  return me;
+  idleAfter(signed?.idleMinutes);
+  return signed;
 }
 
 export async function api(method, path, body) {
   if (idleTooLong()) throw new ApiError(401, { detail: 'The session ended after inactivity' });
   try {
-    return await send(method, path, body, sessionStorage.getItem(KEY));
+    return await send(method, path, body);
   } catch (e) {
-    if (e.status === 401) {
-      signOut();
-      onExpired();
-    }
+    if (e.status === 401) expired();
     throw e;
   }
 }
@@ -103,21 +115,21 @@ export const post = (path, body) => api('POST', path, body);
 export const put = (path, body) => api('PUT', path, body);
 export const del = (path) => api('DELETE', path);
 
-/** The Authorization header for requests made outside api() (uploads and downloads with progress). */
-export function authorization() {
+/** Refuses a request made outside api() (uploads and downloads with progress) once the session is over. */
+export function requireSession() {
   if (idleTooLong() || !signedIn()) throw new ApiError(401, { detail: 'The session ended after inactivity' });
-  return sessionStorage.getItem(KEY);
 }
 
-/** Called by transfer.js when a request it made answers 401. */
+/** Called when a request answers 401: the server no longer knows the session. */
 export function expired() {
-  signOut();
-  onExpired();
+  const known = signedIn();
+  csrfToken = null;
+  if (known) onExpired();
 }
 
 /**
- * A binary resource (a recording) fetched with the credentials and answered as a Blob: an <audio> cannot send an
- * Authorization header itself, but plays and seeks a blob: URL made from this.
+ * A binary resource (a recording) fetched with the session and answered as a Blob: played from a blob: URL made
+ * from this, an <audio> also seeks.
  */
 export async function getBlob(path) {
   return (await fetchBlob(path)).blob;
@@ -125,17 +137,13 @@ export async function getBlob(path) {
 
 /** The same, with the response's headers (a recording's X-Recording-SHA256). */
 export async function fetchBlob(path) {
-  const response = await fetch(path, {
-    headers: { Authorization: authorization(), 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'omit',
-  });
+  requireSession();
+  const response = await fetch(path, { headers: sessionHeaders('GET'), credentials: 'same-origin' });
   if (!response.ok) {
     const text = await response.text();
     let problem = null;
     try { problem = text ? JSON.parse(text) : null; } catch (e) { problem = null; }
-    if (response.status === 401) {
-      signOut();
-      onExpired();
-    }
+    if (response.status === 401) expired();
     throw new ApiError(response.status, problem);
   }
   return { blob: await response.blob(), headers: response.headers };

@@ -1,8 +1,8 @@
 // The shell: login, the navigation the user's roles get from GET /api/me, language switch, hash routes.
 import { watchPhones } from './phone.js';
 import { clear, el, field } from './dom.js';
-import { t, has, language, setLanguage } from './i18n.js';
-import { get, idleAfter, signIn, signOut, signedIn, watchActivity, whenExpired } from './api.js';
+import { t, has, language, setLanguage, addStrings } from './i18n.js';
+import { get, post, idleAfter, session, signIn, signOut, watchActivity, whenExpired } from './api.js';
 import { inboundView } from './inbound.js';
 import { operatorDaysView } from './reports.js';
 import { nextCallView, callbacksView } from './outbound.js';
@@ -48,6 +48,23 @@ const views = {
   '/integrity': integrityView,
 };
 
+addStrings({
+  en: {
+    'login.busy': 'The server is busy checking passwords. Try again in a moment.',
+    'password.title': 'Choose your password', 'password.why': 'Your password is temporary. Choose your own before you go on.',
+    'password.current': 'Current password', 'password.new': 'New password', 'password.repeat': 'New password again',
+    'password.submit': 'Change password', 'password.mismatch': 'The two new passwords differ.',
+    'demo.banner': 'Demo installation: sample accounts with guessable passwords. Not for real data.',
+  },
+  ru: {
+    'login.busy': 'Сервер занят проверкой паролей. Повторите чуть позже.',
+    'password.title': 'Новый пароль', 'password.why': 'Ваш пароль временный. Задайте свой, чтобы продолжить.',
+    'password.current': 'Текущий пароль', 'password.new': 'Новый пароль', 'password.repeat': 'Новый пароль ещё раз',
+    'password.submit': 'Сменить пароль', 'password.mismatch': 'Новые пароли не совпадают.',
+    'demo.banner': 'Демо-установка: учётные записи с простыми паролями. Не для реальных данных.',
+  },
+});
+
 const top = document.getElementById('top');
 const main = document.getElementById('main');
 let me = null;
@@ -77,16 +94,49 @@ function showLogin(message) {
     event.preventDefault();
     clear(status);
     try {
-      me = await signIn(username.value.trim(), password.value);
+      await signIn(username.value.trim(), password.value);
+      me = null;
       route();
     } catch (e) {
       clear(status, e.status === 429 ? t('login.locked', e.retryAfter ?? '') : e.status === 401 ? t('login.failed')
-        : t('error.generic', e.message));
+        : e.status === 503 ? t('login.busy') : t('error.generic', e.message));
       password.select();
     }
   });
   clear(main, form);
   username.focus();
+}
+
+/** A temporary password (generated at first start, or set by an admin) must be replaced before anything else. */
+function showChangePassword() {
+  document.title = `${t('password.title')} — ${t('app.name')}`;
+  clear(top, el('span', { class: 'brand' }, t('app.name')), languageButton(showChangePassword),
+    el('button', { type: 'button', id: 'logout', class: 'link', onclick: () => { signOut(); showLogin(); } }, t('logout')));
+  const current = el('input', { id: 'current-password', type: 'password', autocomplete: 'current-password', required: true });
+  const fresh = el('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', required: true, minlength: 8 });
+  const repeat = el('input', { id: 'repeat-password', type: 'password', autocomplete: 'new-password', required: true });
+  const status = el('p', { id: 'password-message', class: 'message', role: 'alert' });
+  const form = el('form', { id: 'change-password', class: 'card narrow' },
+    el('h1', {}, t('password.title')), el('p', {}, t('password.why')),
+    field(t('password.current'), current), field(t('password.new'), fresh), field(t('password.repeat'), repeat),
+    el('button', { type: 'submit', class: 'primary' }, t('password.submit')), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(status);
+    if (fresh.value !== repeat.value) {
+      clear(status, t('password.mismatch'));
+      return;
+    }
+    try {
+      await post('/api/me/password', { currentPassword: current.value, newPassword: fresh.value });
+      me = null;
+      route();
+    } catch (e) {
+      clear(status, (e.problem?.violations || []).map((v) => `${v.field}: ${v.message}`).join('; ') || e.message);
+    }
+  });
+  clear(main, form);
+  current.focus();
 }
 
 function renderShell() {
@@ -96,6 +146,7 @@ function renderShell() {
         has(entry.key) ? t(entry.key) : entry.key)))));
   clear(top,
     el('span', { class: 'brand' }, t('app.name')),
+    me.demo ? el('span', { id: 'demo-banner', class: 'demo-banner', role: 'note' }, t('demo.banner')) : null,
     nav,
     el('span', { id: 'who', class: 'who' }, me.fullName || me.username),
     languageButton(route),
@@ -103,15 +154,18 @@ function renderShell() {
 }
 
 async function route() {
-  if (!signedIn()) return showLogin();
   try {
     if (!me) {
+      // after a reload the session cookie may still be alive: /api/me says so, with the session's CSRF token
       me = await get('/api/me');
+      session(me.csrfToken);
       idleAfter(me.idleMinutes);
     }
   } catch (e) {
+    if (!document.getElementById('login')) showLogin(e.status === 401 ? undefined : t('error.generic', e.message));
     return;
   }
+  if (me.mustChangePassword) return showChangePassword();
   const path = location.hash.slice(1);
   // #/campaigns/12 belongs to the entry /campaigns; the longest matching entry wins (/reports/plans over /reports)
   const allowed = me.navigation

@@ -1,5 +1,5 @@
-// A call's recording in an <audio>. The element cannot send an Authorization header, so the file is fetched with
-// the credentials as a Blob and played from its blob: URL (which also seeks). One recording is loaded at a time:
+// A call's recording in an <audio>. The file is fetched with the session (and the page's error handling) as a Blob
+// and played from its blob: URL (which also seeks). One recording is loaded at a time:
 // loading another, or release(), frees the memory the previous one held. The bytes are also hashed in the browser
 // and compared with the SHA-256 the server claims for them (its X-Recording-SHA256 header or the call's field).
 import { fetchBlob } from './api.js';

@@ -2,7 +2,7 @@
 // both in a <progress> with a text the screen reader announces.
 import { el } from './dom.js';
 import { t, addStrings, formatNumber } from './i18n.js';
-import { ApiError, authorization, expired } from './api.js';
+import { ApiError, expired, requireSession, sessionHeaders } from './api.js';
 
 addStrings({
   en: { 'transfer.sending': 'Sending {0} of {1} KB…', 'transfer.working': 'The server is working on it…',
@@ -40,10 +40,10 @@ export function progressBar(id) {
  */
 export function upload(path, file, progress) {
   return new Promise((resolve, reject) => {
+    requireSession();
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    xhr.setRequestHeader('Authorization', authorization());
-    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    Object.entries(sessionHeaders('POST')).forEach(([name, value]) => xhr.setRequestHeader(name, value));
     xhr.setRequestHeader('Accept', 'application/json');
     const xlsx = /\.xlsx$/i.test(file.name);
     xhr.setRequestHeader('Content-Type', xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
@@ -67,14 +67,13 @@ export function upload(path, file, progress) {
 }
 
 /**
- * Downloads an export with the credentials, reading the stream so progress shows the bytes as they come
+ * Downloads an export with the session, reading the stream so progress shows the bytes as they come
  * (exports are streamed, so the total is often unknown), then saves it under the server's file name.
  */
 export async function download(path, fallbackName, progress) {
+  requireSession();
   progress?.working();
-  const response = await fetch(path, {
-    headers: { Authorization: authorization(), 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'omit',
-  });
+  const response = await fetch(path, { headers: sessionHeaders('GET'), credentials: 'same-origin' });
   if (!response.ok) {
     const text = await response.text();
     let problem = null;

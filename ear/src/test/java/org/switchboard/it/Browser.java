@@ -85,6 +85,8 @@ final class Browser implements AutoCloseable {
     /** The app, signed out, in English. */
     void signedOutInEnglish() {
         driver.get(Api.BASE + "/");
+        // the session cookie is HttpOnly: the page cannot drop it, the driver can
+        driver.manage().deleteAllCookies();
         driver.executeScript("sessionStorage.clear(); localStorage.setItem('switchboard.lang', 'en');");
         driver.get(Api.BASE + "/");
     }
@@ -105,13 +107,24 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
     }
 
-    /** Script errors the page raised since the last call (uncaught exceptions and rejected promises). */
+    /**
+     * Script errors the page raised since the last call (uncaught exceptions and rejected promises), and anything
+     * the Content-Security-Policy refused.
+     */
     List<String> scriptErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Uncaught") || m.contains("TypeError") || m.contains("ReferenceError")
-                        || m.contains("SyntaxError"))
+                        || m.contains("SyntaxError") || m.contains("Content Security Policy"))
+                .toList();
+    }
+
+    /** Content-Security-Policy violations the page reported since the last read of the log. */
+    List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
     }
 

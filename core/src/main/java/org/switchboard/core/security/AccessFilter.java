@@ -5,18 +5,19 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,22 +32,38 @@ import org.switchboard.core.people.entity.User;
  * (no login), or {@code @RolesAllowed} on the method or its class. Anything else is refused, so a new
  * endpoint that forgets to declare access is closed rather than open.
  *
- * <p>Missing or wrong credentials → 401; a username locked by {@link LoginThrottle} → 429 with
- * {@code Retry-After}; a role that may not use the endpoint → 403. A 401 carries a Basic challenge except
- * for requests marked {@code X-Requested-With: XMLHttpRequest} (the browser UI, which has its own login form).
+ * <p>A caller proves who they are with HTTP Basic (scripts, the PBX) or with the browser's session cookie
+ * ({@link Sessions#COOKIE}, from {@code POST /api/session}). A request with the cookie that changes something
+ * (anything but GET, HEAD, OPTIONS) must also carry the session's {@link Sessions#CSRF_HEADER}: a page of another
+ * site can make the browser send the cookie, but cannot read or send that header.
+ *
+ * <p>Missing or wrong credentials, or an ended session → 401; too many failures ({@link LoginThrottle}) → 429 and
+ * the bcrypt budget spent ({@link BcryptBudget}) → 503, both with {@code Retry-After}; a missing or wrong CSRF
+ * token → 403; a user who must change their password → 403 everywhere but {@link PasswordChangeExempt} endpoints;
+ * a role that may not use the endpoint → 403. A 401 carries a Basic challenge only for clients that are not a
+ * browser page (no session cookie, no {@code X-Requested-With}, not asking for HTML), so a browser never pops up
+ * its password dialog and never keeps Basic credentials it would send along with another site's requests.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AccessFilter implements ContainerRequestFilter {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     @Context
     ResourceInfo resource;
 
-    @Inject
-    Authenticator authenticator;
+    @Context
+    HttpServletRequest servletRequest;
 
     @Inject
-    LoginThrottle throttle;
+    SignIn signIn;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Authenticator authenticator;
 
     @Inject
     Caller caller;
@@ -63,37 +80,59 @@ public class AccessFilter implements ContainerRequestFilter {
         Optional<Set<Role>> allowed = allowedRoles(method);
         Optional<BasicCredentials> credentials = BasicCredentials
                 .parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (credentials.isEmpty()) {
+        Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+        User u;
+        Sessions.Active session = null;
+        if (credentials.isPresent()) {
+            SignIn.Result result = signIn.attempt(address(), credentials.get().username(),
+                    credentials.get().password());
+            if (result.refusal() != null) {
+                abort(request, result.refusal());
+                return;
+            }
+            u = result.user();
+        } else if (cookie != null) {
+            Optional<Sessions.Active> active = sessions.check(cookie.getValue());
+            Optional<User> user = active.flatMap(a -> authenticator.active(a.userId()));
+            if (user.isEmpty()) {
+                active.ifPresent(a -> sessions.end(a.tokenHash()));
+                abort(request, new ProblemException(401, "Unauthenticated", "Your session has ended (signed out, or"
+                        + " idle for too long): sign in again", List.of(), null));
+                return;
+            }
+            session = active.get();
+            if (!SAFE_METHODS.contains(request.getMethod())
+                    && !Sessions.csrfMatches(request.getHeaderString(Sessions.CSRF_HEADER), session.csrfToken())) {
+                abort(request, ProblemException.forbidden("A change made with the session cookie needs the "
+                        + Sessions.CSRF_HEADER + " header with the csrfToken of POST /api/session or GET /api/me"));
+                return;
+            }
+            u = user.get();
+        } else {
             abort(request, new ProblemException(401, "Unauthenticated",
-                    "Log in: send your username and password with HTTP Basic authentication", List.of(), null));
+                    "Log in: sign in with POST /api/session, or send your username and password with HTTP Basic"
+                            + " authentication", List.of(), null));
             return;
         }
-        String username = credentials.get().username();
-        Optional<Duration> locked = throttle.lockedFor(username);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds());
-            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.toResponse(new ProblemException(429,
-                    "Too many failed logins", "Too many failed logins for this username; try again in " + seconds
-                            + " seconds", List.of(), null)))
-                    .header("Retry-After", seconds).build());
-            return;
-        }
-        Optional<User> user = authenticator.authenticate(username, credentials.get().password());
-        if (user.isEmpty()) {
-            throttle.failed(username);
-            abort(request, new ProblemException(401, "Unauthenticated",
-                    "The username or password is wrong, or the account is disabled", List.of(), null));
-            return;
-        }
-        throttle.succeeded(username);
-        User u = user.get();
-        caller.authenticated(u.getId(), u.getUsername(), u.getRoles(), u.getClientId());
+        caller.authenticated(u.getId(), u.getUsername(), u.getRoles(), u.getClientId(),
+                session == null ? null : session.tokenHash(), session == null ? null : session.csrfToken());
         request.setSecurityContext(new CallerSecurityContext(u.getUsername(), u.getRoles(),
-                request.getSecurityContext().isSecure()));
+                request.getSecurityContext().isSecure(), session == null ? SecurityContext.BASIC_AUTH
+                        : SecurityContext.FORM_AUTH));
+        if (u.mustChangePassword() && !method.isAnnotationPresent(PasswordChangeExempt.class)) {
+            abort(request, ProblemException.forbidden("Change your password first: your password is temporary;"
+                    + " POST /api/me/password with currentPassword and newPassword"));
+            return;
+        }
         if (allowed.isEmpty() || allowed.get().stream().noneMatch(u::has)) {
             abort(request, ProblemException.forbidden("Your roles " + u.getRoles() + " may not do this; it needs "
                     + allowed.map(Object::toString).orElse("a role this endpoint does not declare")));
         }
+    }
+
+    private String address() {
+        return ClientAddress.of(servletRequest.getRemoteAddr(), servletRequest.getHeader("X-Forwarded-For"),
+                ClientAddress.trustedProxies());
     }
 
     /** Roles from the method's annotation, else its class's; empty when neither declares any. */
@@ -111,16 +150,29 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private static void abort(ContainerRequestContext request, ProblemException problem) {
-        jakarta.ws.rs.core.Response response = Problems.toResponse(problem);
-        if (problem.status() == 401 && "XMLHttpRequest".equals(request.getHeaderString("X-Requested-With"))) {
-            // the browser UI asks with its own login form: a Basic challenge would make the browser pop up its
-            // native password dialog over it
+        abort(request, Problems.toResponse(problem));
+    }
+
+    private static void abort(ContainerRequestContext request, jakarta.ws.rs.core.Response response) {
+        if (response.getStatus() == 401 && fromBrowserPage(request)) {
             response = jakarta.ws.rs.core.Response.fromResponse(response).header("WWW-Authenticate", null).build();
         }
         request.abortWith(response);
     }
 
-    private record CallerSecurityContext(String username, Set<Role> roles, boolean secure) implements SecurityContext {
+    /**
+     * A request of the browser UI or of a browser tab: a Basic challenge would make the browser ask for a password
+     * in its own dialog and then send it with every request to this server, also those another site triggers.
+     */
+    static boolean fromBrowserPage(ContainerRequestContext request) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        return "XMLHttpRequest".equals(request.getHeaderString("X-Requested-With"))
+                || request.getCookies().containsKey(Sessions.COOKIE)
+                || (accept != null && accept.contains("text/html"));
+    }
+
+    private record CallerSecurityContext(String username, Set<Role> roles, boolean secure, String scheme)
+            implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
             return () -> username;
@@ -138,7 +190,7 @@ public class AccessFilter implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return BASIC_AUTH;
+            return scheme;
         }
     }
 }

@@ -17,12 +17,31 @@ public class Caller {
     private String username;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     private Long clientId;
+    private String sessionHash;
+    private String csrfToken;
 
     void authenticated(Long userId, String username, Set<Role> roles, Long clientId) {
+        authenticated(userId, username, roles, clientId, null, null);
+    }
+
+    void authenticated(Long userId, String username, Set<Role> roles, Long clientId, String sessionHash,
+            String csrfToken) {
+        this.sessionHash = sessionHash;
+        this.csrfToken = csrfToken;
         this.userId = userId;
         this.username = username;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.clientId = clientId;
+    }
+
+    /** The browser session this request came with (a hash of its token), or null for HTTP Basic. */
+    public String sessionHash() {
+        return sessionHash;
+    }
+
+    /** The anti-CSRF token of the caller's browser session, or null for HTTP Basic. */
+    public String csrfToken() {
+        return csrfToken;
     }
 
     public boolean isAuthenticated() {

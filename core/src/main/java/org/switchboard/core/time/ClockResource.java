@@ -34,6 +34,23 @@ public class ClockResource {
     public record MoveTo(OffsetDateTime now) {
     }
 
+    /** How far ahead of the system clock the sessions' clock runs, in seconds (0 or absent: not ahead). */
+    public record SessionsAhead(Long seconds) {
+    }
+
+    @PUT
+    @Path("sessions")
+    @Operation(summary = "Move the browser sessions' clock ahead, to expire idle sessions — only on a server started"
+            + " with -Dswitchboard.clock.adjustable=true")
+    public SessionsAhead sessionsAhead(SessionsAhead body) {
+        if (!AppClock.adjustable()) {
+            throw ProblemException.notFound("This server's clock cannot be moved");
+        }
+        long seconds = body == null || body.seconds() == null ? 0 : Math.max(0, body.seconds());
+        clock.sessionsAhead(java.time.Duration.ofSeconds(seconds));
+        return new SessionsAhead(seconds);
+    }
+
     @GET
     @Operation(summary = "The server's current time (ADMIN)")
     public Now get() {

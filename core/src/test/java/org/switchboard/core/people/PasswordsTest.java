@@ -23,4 +23,16 @@ class PasswordsTest {
         String longPassword = "п".repeat(100);
         assertThat(Passwords.matches(longPassword, Passwords.hash(longPassword))).isTrue();
     }
+
+    @Test
+    void thePolicyRefusesShortCommonAndUsernamePasswords() {
+        assertThat(Passwords.weakness("ivan", "it-admin-secret")).isEmpty();
+        assertThat(Passwords.weakness("ivan", "ivan-pw-x")).isEmpty();
+        assertThat(Passwords.weakness("ivan", "short")).contains("must be at least 8 characters long");
+        assertThat(Passwords.weakness("ivan", null)).isPresent();
+        assertThat(Passwords.weakness("administrator", "Administrator")).contains("must not be the username");
+        assertThat(Passwords.weakness("admin", "Password1")).get().asString().contains("too easy");
+        assertThat(Passwords.weakness("admin", "aaaaaaaaaaaa")).get().asString().contains("too easy");
+        assertThat(Passwords.weakness("admin", "x".repeat(201))).contains("must be at most 200 characters long");
+    }
 }

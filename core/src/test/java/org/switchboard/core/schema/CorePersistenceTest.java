@@ -35,7 +35,8 @@ class CorePersistenceTest {
     static final List<Class<?>> ENTITIES = List.of(User.class, org.switchboard.core.holidays.entity.Holiday.class, Client.class, Settings.class, Revision.class,
             Campaign.class, ImportJob.class, ImportRejection.class, MailMessage.class, MailAttachment.class,
             TamperEntry.class, ThresholdVersion.class,
-            org.switchboard.core.people.entity.ExtensionMapping.class);
+            org.switchboard.core.people.entity.ExtensionMapping.class,
+            org.switchboard.core.security.entity.BrowserSession.class);
 
     static List<String> databases() {
         return TestDatabases.available();
@@ -51,7 +52,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("8");
+                assertThat(a.schemaVersion()).isEqualTo("9");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));

@@ -20,7 +20,10 @@ import org.switchboard.core.module.Modules;
 import org.switchboard.core.module.NavigationEntry;
 import org.switchboard.core.people.control.UserAccounts;
 import org.switchboard.core.people.entity.User;
+import org.switchboard.core.bootstrap.Installation;
 import org.switchboard.core.security.Caller;
+import org.switchboard.core.security.PasswordChangeExempt;
+import org.switchboard.core.security.Sessions;
 import org.switchboard.core.security.Roles;
 import org.switchboard.core.settings.control.CallCentre;
 
@@ -45,12 +48,22 @@ public class MeResource {
     @Inject
     CallCentre callCentre;
 
+    @Inject
+    Installation installation;
+
+    @Inject
+    Sessions sessions;
+
     /**
      * The logged-in user, the navigation their roles see in the modules deployed, and {@code idleMinutes}: the
-     * settings' session inactivity timeout, after which the browser UI signs them out.
+     * settings' session inactivity timeout, after which the server ends a browser session. {@code mustChangePassword}:
+     * the password is temporary and nothing else works until it is changed; {@code demo}: a demo installation with
+     * guessable accounts; {@code csrfToken}: the token a browser session sends in {@code X-CSRF-Token} with every
+     * change (null for HTTP Basic).
      */
     public record Me(Long id, String username, String fullName, List<String> roles, String extension, String team,
-            Long clientId, List<Navigation> navigation, int idleMinutes) {
+            Long clientId, List<Navigation> navigation, int idleMinutes, boolean mustChangePassword, boolean demo,
+            String csrfToken) {
     }
 
     public record Navigation(String module, String key, String path) {
@@ -61,6 +74,7 @@ public class MeResource {
     }
 
     @GET
+    @PasswordChangeExempt
     @Operation(summary = "Who is logged in, with the navigation for their roles")
     public Me me() {
         User user = accounts.get(caller.userId());
@@ -74,17 +88,20 @@ public class MeResource {
                 .toList();
         UserView view = UserView.of(user);
         return new Me(view.id(), view.username(), view.fullName(), view.roles(), view.extension(), view.team(),
-                view.clientId(), navigation, callCentre.settings().sessionIdleMinutes());
+                view.clientId(), navigation, callCentre.settings().sessionIdleMinutes(), user.mustChangePassword(),
+                installation.demo(), caller.csrfToken());
     }
 
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Change one's own password")
+    @PasswordChangeExempt
+    @Operation(summary = "Change one's own password; the user's other browser sessions end")
     public Response changePassword(PasswordChange change) {
         checks.valid(change);
         accounts.changeOwnPassword(caller.userId(), change.currentPassword(), change.newPassword());
+        sessions.endOthers(caller.userId(), caller.sessionHash());
         return Response.noContent().build();
     }
 }

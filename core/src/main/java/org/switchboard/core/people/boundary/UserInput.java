@@ -12,6 +12,8 @@ import org.switchboard.core.people.entity.Role;
  * {@code version} is, {@code password} changes the password only when given, and {@code username} may
  * be sent but not changed. {@code effectiveFrom} (a call-centre day, not in the future) is the day a change of
  * extension applies from; {@code reason} is required when that day is already past and calls counted for someone move.
+ * {@code mustChangePassword: true} with a password makes it a temporary one: the user must replace it at the next
+ * sign-in before doing anything else.
  */
 public record UserInput(
         @Pattern(regexp = "[A-Za-z0-9._-]{2,64}", message = "must be 2-64 letters, digits, '.', '_' or '-'")
@@ -32,7 +34,8 @@ public record UserInput(
         @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}", message = "must be a date YYYY-MM-DD")
         String effectiveFrom,
         @Size(max = 500, message = "must be at most 500 characters long")
-        String reason) {
+        String reason,
+        Boolean mustChangePassword) {
 
     /** The call-centre day a change of extension applies from; null: the default (see {@code ExtensionHistory}). */
     public java.time.LocalDate effectiveFromDay() {

@@ -58,11 +58,15 @@ public class UserAccounts {
             throw ProblemException.invalid(missing);
         }
         String username = input.username().toLowerCase(Locale.ROOT);
+        requireStrong(username, "password", input.password());
         findByUsername(username).ifPresent(existing -> {
             throw ProblemException.conflict("The username '" + username + "' is taken", link(existing));
         });
         User user = new User(username, Passwords.hash(input.password()), input.fullName().trim(), input.roles(),
                 Instant.now());
+        if (Boolean.TRUE.equals(input.mustChangePassword())) {
+            user.setTemporaryPassword(user.getPasswordHash(), user.getCreatedAt());
+        }
         assign(user, input);
         if (input.enabled() != null) {
             user.setEnabled(input.enabled());
@@ -107,7 +111,15 @@ public class UserAccounts {
             user.setEnabled(input.enabled());
         }
         if (input.password() != null) {
-            user.changePassword(Passwords.hash(input.password()), Instant.now());
+            requireStrong(user.getUsername(), "password", input.password());
+            if (Boolean.TRUE.equals(input.mustChangePassword())) {
+                user.setTemporaryPassword(Passwords.hash(input.password()), Instant.now());
+            } else {
+                user.changePassword(Passwords.hash(input.password()), Instant.now());
+            }
+        } else if (input.mustChangePassword() != null) {
+            throw ProblemException.invalid("mustChangePassword", "goes with a new password: send the temporary"
+                    + " password in password");
         }
         em.flush();
         return user;
@@ -139,11 +151,18 @@ public class UserAccounts {
         if (!Passwords.matches(current, user.getPasswordHash())) {
             throw ProblemException.invalid("currentPassword", "is not your current password");
         }
-        if (replacement == null || replacement.length() < Passwords.MIN_LENGTH) {
-            throw ProblemException.invalid("newPassword", "must be at least " + Passwords.MIN_LENGTH + " characters long");
+        requireStrong(user.getUsername(), "newPassword", replacement);
+        if (replacement.equals(current)) {
+            throw ProblemException.invalid("newPassword", "must differ from the current password");
         }
         user.changePassword(Passwords.hash(replacement), Instant.now());
         em.flush();
+    }
+
+    private static void requireStrong(String username, String field, String password) {
+        Passwords.weakness(username, password).ifPresent(why -> {
+            throw ProblemException.invalid(field, why);
+        });
     }
 
     public User get(long id) {

@@ -45,6 +45,11 @@ public class User {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    /** A generated or temporary password: the user may do nothing but replace it. */
+    @NotAudited
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Column(name = "full_name", nullable = false, length = 200)
     private String fullName;
 
@@ -126,9 +131,21 @@ public class User {
         this.fullName = fullName;
     }
 
+    /** A password the user chose: nothing more to change. */
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
+        this.mustChangePassword = false;
+    }
+
+    /** A password someone else chose (generated at first start, or set by an admin): the user must replace it. */
+    public void setTemporaryPassword(String newHash, Instant now) {
+        changePassword(newHash, now);
+        this.mustChangePassword = true;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public void setEnabled(boolean enabled) {
