@@ -144,6 +144,14 @@ class OperatorScopeIT {
             admin().get("/api/contacts/" + contact).then().body("sourceCampaign", equalTo(null))
                     .body("version", equalTo(current.getInt("version")));
 
+            String imported = freeMobile();
+            as(op1).contentType("text/csv").body(("full_name,phone,source_campaign\nImported Elsewhere," + imported
+                    + "," + campaign + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/contacts/import").then().statusCode(200).body("imported", equalTo(0))
+                    .body("rejected[0].column", equalTo("source_campaign"));
+            assertThat(admin().queryParam("phone", imported).get("/api/contacts").then().statusCode(200).extract()
+                    .jsonPath().getInt("total")).isZero();
+
             Map<String, Object> meeting = new HashMap<>(Map.of("contactId", contact, "manager", supervisor,
                     "start", "2027-03-01T10:00:00+03:00", "end", "2027-03-01T11:00:00+03:00", "campaign", campaign));
             problem(as(op1).body(meeting).post("/api/meetings"), 403);

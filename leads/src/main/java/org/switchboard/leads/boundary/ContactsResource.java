@@ -215,7 +215,8 @@ public class ContactsResource {
     public Response importContacts(InputStream body, @QueryParam("format") String format,
             @QueryParam("mode") String mode, @QueryParam("async") boolean async,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, @Context UriInfo uri) {
-        return importRequests.handle(new ContactImporter(em, campaigns, dnc, caller.username()), body, format,
+        return importRequests.handle(new ContactImporter(em, campaigns, dnc, caller.username(),
+                caller.isOnlyOperator() ? caller.username() : null), body, format,
                 contentType, mode, async, caller.username(), uri);
     }
 
