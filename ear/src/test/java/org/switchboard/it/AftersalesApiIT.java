@@ -414,7 +414,7 @@ class AftersalesApiIT {
         assertThat((String) attendees.get(0).get("phone")).startsWith("+7495");
         assertThat((String) attendees.get(0).get("acceptedAt")).isNotBlank();
         assertThat(attendees.get(0).get("fullName")).isEqualTo(first == ivan ? "Ivan Guest" : "Olga Busy");
-        assertThat(asOperator().get("/api/aftersales/tasks?rule=" + rule + "&state=DECLINED").then().statusCode(200)
+        assertThat(asMarketer().get("/api/aftersales/tasks?rule=" + rule + "&state=DECLINED").then().statusCode(200)
                 .extract().jsonPath().getList("items.contactId")).containsExactly((int) second);
     }
 }
