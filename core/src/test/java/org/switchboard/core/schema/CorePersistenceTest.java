@@ -59,6 +59,7 @@ class CorePersistenceTest {
             assertThat(settings.thresholds().minTalkSeconds()).isEqualTo(20);
             assertThat(settings.thresholds().longCallSeconds()).isEqualTo(1200);
             assertThat(settings.sessionIdleMinutes()).isEqualTo(30);
+            assertThat(settings.infoMailsPerHour()).isEqualTo(30);
             assertThat(settings.backingWindowHours()).isEqualTo(12);
             // the thresholds in force from the beginning are the settings' own, with the 12-hour backing window
             org.switchboard.core.settings.control.ThresholdTimeline timeline = sessions.fromSession(s -> s.doReturningWork(
