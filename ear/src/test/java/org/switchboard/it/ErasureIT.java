@@ -88,6 +88,7 @@ class ErasureIT {
         String city = "City" + token();
         String callNote = "call-note " + token();
         String leadNote = "lead-note " + token();
+        String firstLeadNote = "first-lead-note " + token();
         String callbackNote = "callback-note " + token();
         String meetingPlace = "meeting-place " + token();
         String meetingNote = "meeting-note " + token();
@@ -130,9 +131,11 @@ class ErasureIT {
         event.put("uniqueid", "17650" + (System.nanoTime() % 100_000_000L) + ".7");
         admin().body(event).post("/api/calls/events").then().statusCode(200);
 
-        // a lead with notes
-        admin().body(Map.of("contactId", contact, "campaign", inbound, "operator", operator, "notes", leadNote))
-                .post("/api/leads").then().statusCode(201);
+        // a lead with notes, edited by its operator: the edit keeps the old and new notes in the tamper trail
+        JsonPath lead = admin().body(Map.of("contactId", contact, "campaign", inbound, "operator", operator, "notes",
+                firstLeadNote)).post("/api/leads").then().statusCode(201).extract().jsonPath();
+        user(operator).body(Map.of("notes", leadNote, "version", lead.getLong("version")))
+                .put("/api/leads/" + lead.getLong("id")).then().statusCode(200);
 
         // a callback planned by hand puts the person on the outbound call list
         user(operator).body(Map.of("campaignId", campaignId, "contactId", contact, "dueAt",
@@ -183,10 +186,23 @@ class ErasureIT {
         assertThat(report.getList("reporting.calls")).isNotEmpty();
 
         List<String> markers = new ArrayList<>(List.of(name, number, digits, "8" + digits.substring(1),
-                digits.substring(1), email, contactNote, city, callNote, leadNote, callbackNote, meetingPlace,
+                digits.substring(1), email, contactNote, city, callNote, leadNote, firstLeadNote, callbackNote, meetingPlace,
                 meetingNote, surveyAnswer));
         try (Connection db = database()) {
-            assertThat(hits(db, markers)).as("the markers are in the database before the erasure").isNotEmpty();
+            // the person reached every module's tables, so the scan after the erasure could find them there
+            assertThat(hits(db, markers)).as("the markers in the database before the erasure").contains(
+                    "leads_contact.full_name: " + name, "leads_contact_aud.full_name: " + name,
+                    "leads_contact_phone.number: " + number, "leads_contact_email.email: " + email,
+                    "leads_lead.notes: " + leadNote, "leads_lead_number.number: " + number,
+                    "leads_lead_aud.notes: " + firstLeadNote, "core_tamper.before_value: " + firstLeadNote,
+                    "core_tamper.after_value: " + leadNote,
+                    "calls_call.notes: " + callNote, "calls_call.info_email: " + email,
+                    "calls_call.dstchannel: " + digits, "calls_list_entry.number: " + number,
+                    "calls_callback.note: " + callbackNote, "calls_callback.number: " + number,
+                    "calls_meeting.place: " + meetingPlace, "calls_meeting.note: " + meetingNote,
+                    "surveys_answer.value_text: " + surveyAnswer, "core_mail.recipients: " + email,
+                    "core_mail.text_body: " + name, "reporting_dials.number: " + number,
+                    "reporting_call.number: " + number);
         }
 
         admin().post("/api/contacts/" + contact + "/erase").then().statusCode(200);
