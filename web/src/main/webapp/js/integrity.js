@@ -14,8 +14,8 @@ import { showProblem } from './violations.js';
 export const KINDS = ['LEAD_IMPORTED', 'LEAD_ENTERED', 'LEAD_EDITED', 'LEAD_REATTRIBUTED', 'LEAD_DELETED',
   'OUTCOME_CHANGED', 'NOTES_CHANGED', 'RECORDING_ATTACHED', 'RECORDING_REPLACED', 'CALL_DELETED', 'CALL_MERGED',
   'RECORD_REIMPORTED', 'THRESHOLD_CHANGED', 'PLAN_CHANGED', 'EXTENSION_REMAPPED',
-  'CALLS_ADOPTED', 'CALLS_REATTRIBUTED'];
-const SUBJECTS = ['lead', 'call', 'recording', 'settings', 'campaign', 'plan', 'user', 'record', 'extension'];
+  'CALLS_ADOPTED', 'CALLS_REATTRIBUTED', 'PERSONAL_DATA_ERASED'];
+const SUBJECTS = ['lead', 'call', 'recording', 'settings', 'campaign', 'plan', 'user', 'record', 'extension', 'contact'];
 
 addStrings({
   en: {
@@ -35,6 +35,7 @@ addStrings({
     'ig.kind.THRESHOLD_CHANGED': 'Threshold changed', 'ig.kind.PLAN_CHANGED': 'Plan changed',
     'ig.kind.EXTENSION_REMAPPED': 'Extension re-mapped',
     'ig.kind.CALLS_ADOPTED': 'Unassigned calls adopted', 'ig.kind.CALLS_REATTRIBUTED': 'Calls moved with their extension',
+    'ig.kind.PERSONAL_DATA_ERASED': 'Personal data erased on request', 'ig.subject.contact': 'Contact',
     'ig.subject.lead': 'Lead', 'ig.subject.call': 'Call', 'ig.subject.recording': 'Recording',
     'ig.subject.settings': 'Settings', 'ig.subject.campaign': 'Campaign', 'ig.subject.plan': 'Plan',
     'ig.subject.user': 'User', 'ig.subject.record': 'PBX record', 'ig.subject.extension': 'Extension',
@@ -66,6 +67,7 @@ addStrings({
     'ig.kind.THRESHOLD_CHANGED': 'Порог изменён', 'ig.kind.PLAN_CHANGED': 'План изменён',
     'ig.kind.EXTENSION_REMAPPED': 'Внутренний номер переназначен',
     'ig.kind.CALLS_ADOPTED': 'Неназначенные звонки приняты', 'ig.kind.CALLS_REATTRIBUTED': 'Звонки перешли с внутренним номером',
+    'ig.kind.PERSONAL_DATA_ERASED': 'Персональные данные удалены по запросу', 'ig.subject.contact': 'Контакт',
     'ig.subject.lead': 'Лид', 'ig.subject.call': 'Звонок', 'ig.subject.recording': 'Запись',
     'ig.subject.settings': 'Настройки', 'ig.subject.campaign': 'Кампания', 'ig.subject.plan': 'План',
     'ig.subject.user': 'Пользователь', 'ig.subject.record': 'Запись АТС', 'ig.subject.extension': 'Внутренний номер',

@@ -298,7 +298,7 @@ class CallsIT {
         admin().body(Map.of("sourceId", contact)).post("/api/contacts/" + other + "/merge").then().statusCode(200);
         admin().get("/api/calls/" + callId).then().body("contactId", equalTo((int) other));
         admin().get("/api/contacts/" + other + "/personal-data").then().statusCode(200)
-                .body("calls.id", hasItem((int) callId)).body("calls[0].customerNumber", equalTo(number));
+                .body("calls.calls.id", hasItem((int) callId)).body("calls.calls[0].customerNumber", equalTo(number));
 
         admin().post("/api/contacts/" + other + "/erase").then().statusCode(200);
         admin().get("/api/calls/" + callId).then().statusCode(200)

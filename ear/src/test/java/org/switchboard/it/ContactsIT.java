@@ -214,8 +214,8 @@ class ContactsIT {
 
         admin().get("/api/contacts/" + id + "/personal-data").then().statusCode(200)
                 .body("contact.fullName", equalTo(name))
-                .body("leads.size()", equalTo(1))
-                .body("changes[0].action", equalTo("CREATE"));
+                .body("leads.leads.size()", equalTo(1))
+                .body("leads.changes[0].action", equalTo("CREATE"));
         String operatorPassword = operator + "-pw";
         as(operator, operatorPassword).post("/api/contacts/" + id + "/erase").then().statusCode(403);
 

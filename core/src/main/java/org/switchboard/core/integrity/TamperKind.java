@@ -35,5 +35,7 @@ public enum TamperKind {
     /** Unassigned PBX calls carrying an extension given to their operator: their figures enter the reports. */
     CALLS_ADOPTED,
     /** PBX calls moved from one operator to another (or to nobody) because their extension changed hands from a day. */
-    CALLS_REATTRIBUTED
+    CALLS_REATTRIBUTED,
+    /** A contact's personal data erased on request: earlier entries lost the person's values, not their place. */
+    PERSONAL_DATA_ERASED
 }

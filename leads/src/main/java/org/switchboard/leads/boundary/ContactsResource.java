@@ -32,7 +32,6 @@ import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
 import org.switchboard.core.errors.ProblemException;
-import org.switchboard.core.audit.control.AuditTrail;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.imports.boundary.ImportRequests;
 import org.switchboard.core.imports.boundary.Uploads;
@@ -72,13 +71,6 @@ public class ContactsResource {
 
     @Inject
     Exports exports;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    @jakarta.enterprise.inject.Any
-    jakarta.enterprise.inject.Instance<org.switchboard.core.privacy.PersonalData> otherModules;
 
     @PersistenceContext
     EntityManager em;
@@ -185,16 +177,10 @@ public class ContactsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Everything held about a contact (152-FZ / GDPR access request)")
     public Map<String, Object> personalData(@PathParam("id") long id) {
-        Contact contact = book.find(id);
-        List<String> numbers = contact.getPhones().stream().map(p -> p.getNumber()).toList();
         Map<String, Object> everything = new java.util.LinkedHashMap<>();
-        everything.put("contact", ContactView.of(contact));
-        everything.put("leads", book.leadsOf(id).stream().map(LeadView::of).toList());
-        everything.put("doNotCall", dnc.entriesFor(numbers).stream().map(DncResource.DncView::of).toList());
-        everything.put("changes", audit.changes("Contact", id, PageRequest.of("0", "500", null,
-                Map.of("revision", "revision"), "-revision")).items());
-        // what other modules keep about the person (calls, …)
-        otherModules.forEach(module -> everything.put(module.section(), module.about(id)));
+        everything.put("contact", ContactView.of(book.find(id)));
+        // what each module keeps about the person (leads, calls, surveys, …), this one's included
+        everything.putAll(book.personalData(id));
         return everything;
     }
 
@@ -204,7 +190,7 @@ public class ContactsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Erase a contact's personal data on request; statistics stay; the erasure is audited")
     public ContactView erase(@PathParam("id") long id) {
-        return ContactView.of(book.erase(id));
+        return ContactView.of(book.erase(id, caller.username()));
     }
 
     @POST

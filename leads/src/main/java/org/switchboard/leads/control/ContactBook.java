@@ -2,7 +2,8 @@ package org.switchboard.leads.control;
 
 import org.switchboard.core.phones.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,8 +24,9 @@ import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.Problem;
 import org.switchboard.core.errors.ProblemException;
-import org.switchboard.core.events.ContactErased;
-import org.switchboard.core.events.ContactsMerged;
+import org.switchboard.core.privacy.DataSubject;
+import org.switchboard.core.privacy.Erasure;
+import org.switchboard.core.privacy.PersonalData;
 import org.switchboard.core.people.entity.User;
 import org.switchboard.leads.boundary.ContactInput;
 import org.switchboard.leads.entity.Company;
@@ -53,11 +55,10 @@ public class ContactBook {
     @Inject
     DoNotCallList dnc;
 
+    /** Every module's personal data (this one's included), called in the caller's transaction. */
     @Inject
-    Event<ContactsMerged> merged;
-
-    @Inject
-    Event<ContactErased> erased;
+    @Any
+    Instance<PersonalData> modules;
 
     /** Who may see what: null client scope means every contact. */
     /** {@code ids}: only these contacts (a screen naming the contacts of its rows in one request); null = any. */
@@ -135,35 +136,58 @@ public class ContactBook {
         source.mergeInto(targetId, Instant.now());
         em.flush();
         target.describe(combined, derivedZone(combined));
-        em.createQuery("UPDATE Lead l SET l.contactId = :target WHERE l.contactId = :source")
-                .setParameter("target", targetId).setParameter("source", sourceId).executeUpdate();
-        em.flush();
         afterSave(target, username);
-        merged.fire(new ContactsMerged(sourceId, targetId));
+        // every module moves its records in this transaction: one that fails undoes the whole merge
+        modules.forEach(module -> module.merge(sourceId, targetId));
+        em.flush();
         return target;
     }
 
-    /** Erases a person on request: personal data gone here and in the audit trail; counts stay. */
-    public Contact erase(long id) {
+    /**
+     * Erases a person on request, in every module, in the caller's transaction: a module that fails undoes the whole
+     * erasure, so no contact is ever half erased. Personal data goes, here and in the audit history; counts stay.
+     */
+    public Contact erase(long id, String username) {
         Contact contact = find(id);
         if (contact.getErasedAt() != null) {
             return contact;
         }
-        contact.erase(Instant.now());
+        DataSubject subject = subject(contact);
+        List<String> texts = new ArrayList<>();
+        modules.forEach(module -> texts.addAll(module.texts(subject)));
+        Erasure erasure = new Erasure(subject.withTexts(texts), Instant.now(), username);
+        modules.forEach(module -> module.erase(erasure));
         em.flush();
-        // the audit trail must not keep what was erased: its earlier states are blanked too
-        em.createNativeQuery("UPDATE leads_contact_aud SET full_name = :name, search_name = '', position = NULL, "
-                + "birthday = NULL, city = NULL, notes = NULL, consent_source = NULL, owner = NULL, "
-                + "time_zone_override = NULL WHERE id = :id")
-                .setParameter("name", contact.getFullName()).setParameter("id", id).executeUpdate();
-        em.createNativeQuery("UPDATE leads_contact_phone_aud SET number = '' WHERE contact_id = :id")
-                .setParameter("id", id).executeUpdate();
-        em.createNativeQuery("DELETE FROM leads_contact_email_aud WHERE contact_id = :id").setParameter("id", id)
-                .executeUpdate();
-        em.createNativeQuery("DELETE FROM leads_contact_tag_aud WHERE contact_id = :id").setParameter("id", id)
-                .executeUpdate();
-        erased.fire(new ContactErased(id));
-        return contact;
+        return find(id);
+    }
+
+    /** Everything each module holds about the contact, by module (an access request). */
+    public Map<String, Object> personalData(long id) {
+        DataSubject subject = subject(find(id));
+        Map<String, Object> everything = new java.util.TreeMap<>();
+        modules.forEach(module -> everything.put(module.section(), module.export(subject)));
+        return everything;
+    }
+
+    /** The person behind a contact: every name, number and address it has or had, its history included. */
+    @SuppressWarnings("unchecked")
+    public DataSubject subject(Contact contact) {
+        long id = contact.getId();
+        Set<String> names = new LinkedHashSet<>();
+        names.add(contact.getFullName());
+        names.addAll(em.createNativeQuery("SELECT DISTINCT full_name FROM leads_contact_aud WHERE id = :id AND"
+                + " full_name IS NOT NULL").setParameter("id", id).getResultList());
+        Set<String> numbers = new LinkedHashSet<>();
+        contact.getPhones().forEach(p -> numbers.add(p.getNumber()));
+        numbers.addAll(em.createNativeQuery("SELECT DISTINCT number FROM leads_contact_phone_aud WHERE contact_id = :id"
+                + " AND number IS NOT NULL AND number <> ''").setParameter("id", id).getResultList());
+        Set<String> emails = new LinkedHashSet<>(contact.getEmails());
+        emails.addAll(em.createNativeQuery("SELECT DISTINCT email FROM leads_contact_email_aud WHERE contact_id = :id")
+                .setParameter("id", id).getResultList());
+        if (contact.getErasedAt() != null) {
+            names.clear();
+        }
+        return new DataSubject(id, names, numbers, emails, Set.of());
     }
 
     public Contact find(long id) {

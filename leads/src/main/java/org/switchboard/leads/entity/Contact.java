@@ -213,6 +213,7 @@ public class Contact {
         this.consentDate = null;
         this.owner = null;
         this.timeZoneOverride = null;
+        this.companyId = null;
         this.erasedAt = now;
     }
 
