@@ -1,0 +1,43 @@
+package org.switchboard.leads.control.io;
+
+import java.util.Locale;
+
+/**
+ * One phone of an import's phones cell: {@code +7 999 123-45-67 (mobile)} — a number, then optionally its kind in
+ * brackets (mobile, work or home, any case). Read by looking at the end of the text, in time linear in its length:
+ * the regular expression this replaces, {@code ^(.*?)\s*\((mobile|work|home)\)$}, backtracked quadratically over a
+ * long run of spaces.
+ */
+public record PhoneCell(String number, String kind) {
+
+    private static final String[] KINDS = {"mobile", "work", "home"};
+
+    /** {@code text} as number and kind; the kind is null (and the number the whole trimmed text) when none is given. */
+    public static PhoneCell parse(String text) {
+        String trimmed = text.trim();
+        if (trimmed.endsWith(")")) {
+            for (String kind : KINDS) {
+                int open = trimmed.length() - kind.length() - 2;
+                if (open >= 0 && trimmed.charAt(open) == '('
+                        && trimmed.regionMatches(true, open + 1, kind, 0, kind.length())) {
+                    return new PhoneCell(stripTrailingWhitespace(trimmed.substring(0, open)), kind);
+                }
+            }
+        }
+        return new PhoneCell(trimmed, null);
+    }
+
+    /** Like the pattern's {@code \s*}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static String stripTrailingWhitespace(String s) {
+        int end = s.length();
+        while (end > 0 && " \t\n\u000B\f\r".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    @Override
+    public String kind() {
+        return kind == null ? null : kind.toLowerCase(Locale.ROOT);
+    }
+}
