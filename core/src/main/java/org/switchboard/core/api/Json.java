@@ -74,8 +74,8 @@ public class Json implements ContextResolver<ObjectMapper> {
         public BigDecimal deserialize(JsonParser p, DeserializationContext context) throws IOException {
             BigDecimal value = super.deserialize(p, context);
             if (value != null && Math.abs((long) value.scale()) > Limits.NUMBER_SCALE) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "the exponent must be between -"
-                        + Limits.NUMBER_SCALE + " and " + Limits.NUMBER_SCALE, p.getText(), BigDecimal.class);
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, "the exponent must be between -"
+                        + Limits.NUMBER_SCALE + " and " + Limits.NUMBER_SCALE + " (got " + p.getText() + ")");
             }
             return value;
         }

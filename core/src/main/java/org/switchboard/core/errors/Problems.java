@@ -236,7 +236,7 @@ public final class Problems {
                 : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
         if (json instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
             return new Problem(type(400), "Limit exceeded", 400, "The request body exceeds a limit" + location + ": "
-                    + withoutSource(limit.getOriginalMessage()).replaceAll(" ?\\(from `[^`]*`\\)", ""), instance,
+                    + withoutSource(limit.getOriginalMessage()).replaceAll(", from `[^`]*`", ""), instance,
                     List.of(), null);
         }
         if (json instanceof JsonParseException || !(json instanceof JsonMappingException)) {

@@ -339,6 +339,7 @@ public final class TabularReader {
 
     /** Refuses a cell of more than {@link Limits#XLSX_CELL_CHARS} characters and a row of too many cells. */
     static final class BoundedCells extends XMLFilterImpl {
+        private boolean inCell;
         private long cellCharacters;
         private int cells;
         private int dataRows;
@@ -351,6 +352,7 @@ public final class TabularReader {
         public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts)
                 throws SAXException {
             if ("c".equals(localName)) {
+                inCell = true;
                 cellCharacters = 0;
                 if (++cells > Limits.FIELDS_PER_ROW) {
                     throw new SAXException(new UnreadableFile("A row has more than " + Limits.FIELDS_PER_ROW
@@ -367,12 +369,20 @@ public final class TabularReader {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
-            cellCharacters += length;
+            cellCharacters += inCell ? length : 0;
             if (cellCharacters > Limits.XLSX_CELL_CHARS) {
                 throw new SAXException(new UnreadableFile("A cell has more than " + Limits.XLSX_CELL_CHARS
                         + " characters, the most a cell may have", null));
             }
             super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if ("c".equals(localName)) {
+                inCell = false;
+            }
+            super.endElement(uri, localName, qName);
         }
     }
 
