@@ -296,7 +296,8 @@ public final class TabularReader {
             throw e;
         } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException
                 | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException
-                | org.apache.poi.util.RecordFormatException | org.apache.poi.UnsupportedFileFormatException e) {
+                | org.apache.poi.util.RecordFormatException | org.apache.poi.UnsupportedFileFormatException
+                | org.apache.poi.EmptyFileException e) {
             throw limitOr(e, "The XLSX file cannot be read; save it again from Excel or LibreOffice as .xlsx");
         }
     }

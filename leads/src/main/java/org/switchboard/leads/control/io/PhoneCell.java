@@ -18,13 +18,23 @@ public record PhoneCell(String number, String kind) {
         if (trimmed.endsWith(")")) {
             for (String kind : KINDS) {
                 int open = trimmed.length() - kind.length() - 2;
-                if (open >= 0 && trimmed.charAt(open) == '('
-                        && trimmed.regionMatches(true, open + 1, kind, 0, kind.length())) {
+                if (open >= 0 && trimmed.charAt(open) == '(' && asciiIgnoringCase(trimmed, open + 1, kind)) {
                     return new PhoneCell(stripTrailingWhitespace(trimmed.substring(0, open)), kind);
                 }
             }
         }
         return new PhoneCell(trimmed, null);
+    }
+
+    /** ASCII letters only, as the pattern's CASE_INSENSITIVE did: a Kelvin sign or a dotless i is no k or i. */
+    private static boolean asciiIgnoringCase(String s, int from, String lowerCaseWord) {
+        for (int i = 0; i < lowerCaseWord.length(); i++) {
+            char c = s.charAt(from + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCaseWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Like the pattern's {@code \s*}: space, tab, line feed, vertical tab, form feed, carriage return. */
