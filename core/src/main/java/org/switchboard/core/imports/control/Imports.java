@@ -62,7 +62,13 @@ public class Imports {
     public static Path spool(InputStream body) {
         try {
             Path file = Files.createTempFile("switchboard-import-", ".upload");
-            Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (RuntimeException | IOException tooLargeOrBroken) {
+                // the body limit stops the copy with its 413 problem: nothing of the upload stays behind
+                deleteQuietly(file);
+                throw tooLargeOrBroken;
+            }
             if (Files.size(file) == 0) {
                 Files.deleteIfExists(file);
                 throw ProblemException.badRequest("The upload is empty: send a CSV or XLSX file as the request body");
