@@ -127,7 +127,7 @@ class InputLimitsIT {
         admin().body(Map.of("code", campaign, "name", "Numbers", "type", "SURVEY", "clientId", client,
                 "operators", List.of(operator))).post("/api/campaigns").then().statusCode(201);
         Map<String, Object> q1 = new HashMap<>(Map.of("code", "Q1", "text", "How many?", "kind", "NUMBER"));
-        long survey = as(marketer, marketer + "-pw").body(Map.of("title", "Numbers", "campaign", campaign,
+        long survey = as(marketer, marketer + "-pw").body(Map.of("title", "Numbers", "intro", "Hello", "campaign", campaign,
                 "questions", List.of(q1))).post("/api/surveys").then().statusCode(201).extract().jsonPath().getLong("id");
         as(marketer, marketer + "-pw").post("/api/surveys/" + survey + "/publish").then().statusCode(200);
         long contact = Api.createContact(unique("Respondent"), freeMobile());

@@ -232,8 +232,8 @@ public final class TabularReader {
                 }
             }
             if (record > 2L * limit + 8192) {
-                throw new UnreadableFile("A record of the file (a quoted cell spanning lines) is longer than " + limit
-                        + " characters, the most one record may have; is a quote left open?", null);
+                throw new UnreadableFile("A record of the file (a quoted cell spanning lines) is longer than "
+                        + 2L * limit + " characters, the most one record may have; is a quote left open?", null);
             }
             return n;
         }
@@ -292,12 +292,13 @@ public final class TabularReader {
                 throw new UnreadableFile("The first sheet is empty: it needs a header row", null);
             }
             return handler.header;
+        } catch (ConsumerFailure e) {
+            throw e.failure;
         } catch (UnreadableFile e) {
             throw e;
-        } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException
-                | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException
-                | org.apache.poi.util.RecordFormatException | org.apache.poi.UnsupportedFileFormatException
-                | org.apache.poi.EmptyFileException e) {
+        } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException | RuntimeException e) {
+            // anything else POI throws on a broken workbook (a cell pointing at shared strings there are none of, say)
+            // is the file's fault, not the server's
             throw limitOr(e, "The XLSX file cannot be read; save it again from Excel or LibreOffice as .xlsx");
         }
     }
@@ -308,6 +309,9 @@ public final class TabularReader {
             if (t instanceof UnreadableFile limit) {
                 return limit;
             }
+            if (t instanceof ConsumerFailure consumer) {
+                throw consumer.failure;
+            }
             String text = String.valueOf(t.getMessage());
             if (text.contains("Zip bomb") || text.contains("max. ratio") || text.contains("exceeds the max")) {
                 return new UnreadableFile("The XLSX file inflates to more than the limits allow (a part larger than "
@@ -316,6 +320,16 @@ public final class TabularReader {
             }
         }
         return unreadable(message, failure);
+    }
+
+    /** What the header or row consumer threw, carried through POI's parsing untouched: it is not the file's fault. */
+    private static final class ConsumerFailure extends RuntimeException {
+        final RuntimeException failure;
+
+        ConsumerFailure(RuntimeException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** POI's shared strings, refused once their characters together pass {@link Limits#XLSX_SHARED_STRINGS_CHARS}. */
@@ -413,7 +427,11 @@ public final class TabularReader {
                 for (int i = 0; i < width; i++) {
                     header.add(Headers.normalize(current.get(i)));
                 }
-                onHeader.accept(List.copyOf(header));
+                try {
+                    onHeader.accept(List.copyOf(header));
+                } catch (RuntimeException e) {
+                    throw new ConsumerFailure(e);
+                }
                 return;
             }
             Map<String, String> cells = new HashMap<>();
@@ -424,7 +442,11 @@ public final class TabularReader {
             });
             Row row = new Row(rowNumber, cells);
             if (!row.isBlank()) {
-                rows.accept(row);
+                try {
+                    rows.accept(row);
+                } catch (RuntimeException e) {
+                    throw new ConsumerFailure(e);
+                }
             }
         }
 

@@ -89,6 +89,16 @@ class TabularReaderLimitsTest {
     }
 
     @Test
+    void anXlsxRowConsumersFailureIsNotDressedAsAnUnreadableFile() throws Exception {
+        Path file = dir.resolve("ok.xlsx");
+        Files.write(file, workbook());
+        assertThatThrownBy(() -> TabularReader.read(file, TabularFormat.XLSX, row -> {
+            throw new IllegalStateException("database down");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("database down");
+        assertThat(TabularReader.header(file, TabularFormat.XLSX)).containsExactly("full_name", "phone");
+    }
+
+    @Test
     void anXlsxZipBombIsRefusedAsItInflates() throws Exception {
         Path file = dir.resolve("bomb.xlsx");
         byte[] spaces = " ".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);

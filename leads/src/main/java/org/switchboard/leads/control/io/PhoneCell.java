@@ -19,11 +19,23 @@ public record PhoneCell(String number, String kind) {
             for (String kind : KINDS) {
                 int open = trimmed.length() - kind.length() - 2;
                 if (open >= 0 && trimmed.charAt(open) == '(' && asciiIgnoringCase(trimmed, open + 1, kind)) {
-                    return new PhoneCell(stripTrailingWhitespace(trimmed.substring(0, open)), kind);
+                    String number = stripTrailingWhitespace(trimmed.substring(0, open));
+                    // the pattern's '.' stopped at a line break: a number broken over lines has no kind
+                    return hasLineBreak(number) ? new PhoneCell(trimmed, null) : new PhoneCell(number, kind);
                 }
             }
         }
         return new PhoneCell(trimmed, null);
+    }
+
+    private static boolean hasLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ASCII letters only, as the pattern's CASE_INSENSITIVE did: a Kelvin sign or a dotless i is no k or i. */
