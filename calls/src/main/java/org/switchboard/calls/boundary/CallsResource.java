@@ -32,6 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.calls.control.CallLog;
 import org.switchboard.calls.control.CallRecords;
 import org.switchboard.calls.control.Cdr;
@@ -219,6 +221,7 @@ public class CallsResource {
     @POST
     @Path("import/asterisk")
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @BodyLimit(value = Limits.CDR_IMPORT_BYTES, name = "Master.csv upload")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Import Asterisk Master.csv (16-21 columns); idempotent; answers {received, imported,"
             + " duplicates, conflicts, unassigned, joined, rejected:[{line, reason}]}; a conflict is a record stored"
@@ -250,6 +253,7 @@ public class CallsResource {
     @PUT
     @Path("{id}/recording")
     @Consumes({"audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp3", "audio/ogg"})
+    @BodyLimit(value = Limits.RECORDING_BYTES, name = "recording upload")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Attach a recording to a call that has none, or replace one a person attached (reason required; "

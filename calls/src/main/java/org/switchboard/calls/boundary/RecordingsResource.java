@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.calls.control.CallLog;
 import org.switchboard.calls.control.RecordingAttachments;
 import org.switchboard.calls.control.RecordingFiles;
@@ -60,6 +62,7 @@ public class RecordingsResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(value = Limits.RECORDINGS_IMPORT_BYTES, name = "recordings upload")
     @Operation(summary = "Attach the PBX's recording files, named as FreePBX names them; each is matched to its call by "
             + "the uniqueid in its name. The PBX's recording is final: the same file again changes nothing, another is "
             + "rejected; a recording a person attached before is kept as a version")

@@ -34,6 +34,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.switchboard.core.integrity.Tamper;
 import org.switchboard.core.integrity.TamperKind;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.core.phones.PhoneNumbers;
 import org.switchboard.core.settings.control.CallCentre;
 
@@ -197,12 +198,19 @@ public class CallRecords {
     /** Reads Master.csv lines, handing chunks of parsed records to {@code sink}; bad lines go to the totals. */
     public static void read(BufferedReader reader, Totals totals, Consumer<List<Numbered>> sink) throws IOException {
         List<Numbered> chunk = new ArrayList<>(CHUNK);
-        String line;
+        StringBuilder buffer = new StringBuilder();
         int number = 0;
-        while ((line = reader.readLine()) != null) {
+        for (int length = nextLine(reader, buffer); length >= 0; length = nextLine(reader, buffer)) {
             number++;
+            String line = buffer.toString();
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
+            }
+            if (length > Limits.CSV_LINE_CHARS) {
+                totals.received++;
+                totals.rejected.add(new BadLine(number, "the line is longer than " + Limits.CSV_LINE_CHARS
+                        + " characters, more than a call record has; it was skipped"));
+                continue;
             }
             if (line.isBlank()) {
                 continue;
@@ -221,6 +229,35 @@ public class CallRecords {
         if (!chunk.isEmpty()) {
             sink.accept(List.copyOf(chunk));
         }
+    }
+
+    /**
+     * Reads the next line into {@code line} (without its terminator: \n, \r\n or \r) keeping at most
+     * {@link Limits#CSV_LINE_CHARS} + 1 characters of it, so that a file of one endless line is never held whole.
+     *
+     * @return the line's full length (more than the limit when it was cut), or -1 at the end of the input
+     */
+    static int nextLine(BufferedReader reader, StringBuilder line) throws IOException {
+        line.setLength(0);
+        int length = 0;
+        int c = reader.read();
+        if (c < 0) {
+            return -1;
+        }
+        while (c >= 0 && c != '\n' && c != '\r') {
+            if (length <= Limits.CSV_LINE_CHARS) {
+                line.append((char) c);
+            }
+            length = length == Integer.MAX_VALUE ? length : length + 1;
+            c = reader.read();
+        }
+        if (c == '\r') {
+            reader.mark(1);
+            if (reader.read() != '\n') {
+                reader.reset();
+            }
+        }
+        return length;
     }
 
     /** Records already parsed (from JSON events), with those that could not be. */

@@ -15,6 +15,8 @@ public record PageRequest(int page, int size, List<Order> orders) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /** The deepest row a page may start at: page × size must fit in an int, or the offset would overflow. */
+    public static final long MAX_OFFSET = Integer.MAX_VALUE;
 
     /** One sort key: the JPQL path it maps to, and its direction. */
     public record Order(String path, boolean ascending) {
@@ -35,6 +37,10 @@ public record PageRequest(int page, int size, List<Order> orders) {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) p * s > MAX_OFFSET) {
+            throw ProblemException.invalid("page", "is too far: page × size must be at most " + MAX_OFFSET
+                    + " (page " + p + " of size " + s + " starts beyond it)");
         }
         String effective = sort == null || sort.isBlank() ? fallback : sort;
         List<Order> orders = new ArrayList<>();
@@ -67,7 +73,7 @@ public record PageRequest(int page, int size, List<Order> orders) {
     }
 
     public int offset() {
-        return page * size;
+        return Math.toIntExact((long) page * size);
     }
 
     /** The ORDER BY clause for a JPQL query over {@code alias}, with the id as the last tie-breaker. */

@@ -255,6 +255,11 @@ public final class Problems {
     private static Problem json(JsonProcessingException json, String instance) {
         String location = json.getLocation() == null ? ""
                 : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+        if (json instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+            return new Problem(type(400), "Limit exceeded", 400, "The request body exceeds a limit" + location + ": "
+                    + withoutSource(limit.getOriginalMessage()).replaceAll(", from `[^`]*`", ""), instance,
+                    List.of(), null);
+        }
         if (json instanceof JsonParseException || !(json instanceof JsonMappingException)) {
             return new Problem(type(400), "Malformed JSON", 400,
                     "The request body is not valid JSON" + location + ": " + withoutSource(json.getOriginalMessage()),
@@ -364,6 +369,7 @@ public final class Problems {
             case 403 -> "/problems/forbidden";
             case 404 -> "/problems/not-found";
             case 409 -> "/problems/conflict";
+            case 413 -> "/problems/too-large";
             case 429 -> "/problems/too-many-attempts";
             default -> "about:blank";
         };

@@ -29,6 +29,14 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * dates and date-times as Excel values — a bold header, frozen header row and an autofilter. CSV is UTF-8
  * with a byte-order mark (so Excel reads Cyrillic), comma-separated, with dates as {@code YYYY-MM-DD} and
  * instants as {@code YYYY-MM-DD HH:MM:SS} in the call-centre time zone.
+ * <p>
+ * A spreadsheet opening the CSV runs a cell that starts with {@code = + - @}, a tab or a carriage return as a formula
+ * ({@code =HYPERLINK(…)} in a contact's name): such a text cell is written with a leading {@code '} (OWASP "CSV
+ * injection"), which Excel and LibreOffice show as text and {@link TabularReader} takes off again on import. A cell
+ * that is a whole international phone number, {@code +} and digits only, stays as it is: it cannot be a formula
+ * (Excel reads it as the number itself), and phones are what the call centre's clients read most. Numbers, dates and
+ * booleans are the program's own values and are written plainly. XLSX needs none of this: its text cells are typed as
+ * strings, never evaluated.
  */
 public abstract class TabularWriter implements Closeable {
 
@@ -50,6 +58,28 @@ public abstract class TabularWriter implements Closeable {
         row(values);
     }
 
+    /** The cell as text a spreadsheet will not evaluate: a leading {@code '} when it could start a formula. */
+    public static String neutralised(String cell) {
+        if (cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || isPhoneNumber(cell)) {
+            return cell;
+        }
+        return "'" + cell;
+    }
+
+    /** {@code +} followed by digits only; checked character by character (no regular expression on user input). */
+    static boolean isPhoneNumber(String cell) {
+        if (cell.length() < 2 || cell.charAt(0) != '+') {
+            return false;
+        }
+        for (int i = 1; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final class Csv extends TabularWriter {
         private final CSVPrinter printer;
         private final ZoneId zone;
@@ -59,7 +89,7 @@ public abstract class TabularWriter implements Closeable {
             writer.write('\uFEFF');
             this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
             this.zone = zone;
-            printer.printRecord(header);
+            printer.printRecord(header.stream().map(TabularWriter::neutralised).toList());
         }
 
         @Override
@@ -80,7 +110,10 @@ public abstract class TabularWriter implements Closeable {
             if (value instanceof BigDecimal decimal) {
                 return decimal.toPlainString();
             }
-            return value.toString();
+            if (value instanceof Number || value instanceof Boolean) {
+                return value.toString();
+            }
+            return neutralised(value.toString());
         }
 
         @Override

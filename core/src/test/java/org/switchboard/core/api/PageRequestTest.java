@@ -49,4 +49,16 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.of("one", null, null, SORTABLE, "username"))
                 .hasMessageContaining("whole number");
     }
+
+    @Test
+    void aPageBeyondWhatAnOffsetCanHoldIsA400NotAnOverflow() {
+        assertThatThrownBy(() -> PageRequest.of("5000000", "500", null, SORTABLE, "username"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(400);
+                    assertThat(p.getMessage()).contains("page × size must be at most 2147483647");
+                });
+        assertThatThrownBy(() -> PageRequest.of("99999999999999999999", "500", null, SORTABLE, "username"))
+                .isInstanceOf(ProblemException.class);
+        assertThat(PageRequest.of("4294967", "500", null, SORTABLE, "username").offset()).isEqualTo(2_147_483_500);
+    }
 }

@@ -45,4 +45,48 @@ class TabularWriterTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\uFEFFoperator,calls\r\nivanov,40\r\nTotal,40\r\n");
     }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAsAFormulaStartWithAQuote() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TabularWriter writer = TabularWriter.open(TabularFormat.CSV, out, List.of("name", "phone", "note", "n"), MOSCOW)) {
+            writer.row(List.of("=HYPERLINK(\"http://evil\",\"x\")", "+79991234567", "@SUM(A1)", -5));
+            writer.row(List.of("-2+3", "+7 999 (mobile)", "\tx", 7));
+            writer.row(List.of("+", "\r=1", "plain", 1));
+        }
+        List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).substring(1).split("\r\n"));
+        assertThat(lines.get(1)).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+79991234567,'@SUM(A1),-5");
+        assertThat(lines.get(2)).isEqualTo("'-2+3,'+7 999 (mobile),'\tx,7");
+        assertThat(lines.get(3)).startsWith("'+,\"'\r=1\",plain,1");
+    }
+
+    @Test
+    void aFormulaStaysTextInXlsx() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TabularWriter writer = TabularWriter.open(TabularFormat.XLSX, out, List.of("name"), MOSCOW)) {
+            writer.row(List.of("=HYPERLINK(\"http://evil\",\"x\")"));
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var cell = book.getSheetAt(0).getRow(1).getCell(0);
+            assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(cell.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
+        }
+    }
+
+    @Test
+    void aNeutralisedExportImportsBackAsItWas() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".csv");
+        try {
+            try (var out = java.nio.file.Files.newOutputStream(file);
+                    TabularWriter writer = TabularWriter.open(TabularFormat.CSV, out, List.of("name", "phones"), MOSCOW)) {
+                writer.row(List.of("=1+2", "+79991234567 (mobile)"));
+            }
+            List<Row> rows = new java.util.ArrayList<>();
+            TabularReader.read(file, TabularFormat.CSV, rows::add);
+            assertThat(rows.get(0).get("name")).isEqualTo("=1+2");
+            assertThat(rows.get(0).get("phones")).isEqualTo("+79991234567 (mobile)");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

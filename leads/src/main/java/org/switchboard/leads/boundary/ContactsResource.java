@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
@@ -196,6 +198,7 @@ public class ContactsResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", "application/csv", Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @BodyLimit(value = Limits.IMPORT_BYTES, name = "import upload")
     @Operation(summary = "Import contacts from CSV or XLSX; mode=all-or-nothing imports nothing if a row is bad; "
             + "async=true answers 202 at once with the progress at Location")
     public Response importContacts(InputStream body, @QueryParam("format") String format,

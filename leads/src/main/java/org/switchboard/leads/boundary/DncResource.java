@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
@@ -142,6 +144,7 @@ public class DncResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", "application/csv", Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @BodyLimit(value = Limits.IMPORT_BYTES, name = "import upload")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Import numbers (columns number, reason, client_id) from CSV or XLSX")
     public Response importNumbers(InputStream body, @QueryParam("format") String format, @QueryParam("mode") String mode,

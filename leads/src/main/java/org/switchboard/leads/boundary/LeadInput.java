@@ -1,6 +1,7 @@
 package org.switchboard.leads.boundary;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -17,7 +18,9 @@ public record LeadInput(
         String operator,
         Long callId,
         @Size(max = 64, message = "must be at most 64 characters long") String callUniqueid,
-        @DecimalMin(value = "0", message = "must not be negative") BigDecimal estimatedValue,
+        @DecimalMin(value = "0", message = "must not be negative")
+        @Digits(integer = 12, fraction = 2, message = "must have at most 12 digits before the point and 2 after it")
+        BigDecimal estimatedValue,
         @Size(max = 4000, message = "must be at most 4000 characters long") String notes,
         OffsetDateTime createdAt,
         Long version) {

@@ -33,6 +33,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.core.api.Checks;
 import org.switchboard.core.api.Page;
 import org.switchboard.core.api.PageRequest;
@@ -175,6 +177,7 @@ public class LeadsResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", "application/csv", Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @BodyLimit(value = Limits.IMPORT_BYTES, name = "import upload")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(summary = "Import leads (created_at, operator_extension, phone, name, campaign, call_uniqueid, …) from CSV or XLSX")
     public Response importLeads(InputStream body, @QueryParam("format") String format, @QueryParam("mode") String mode,

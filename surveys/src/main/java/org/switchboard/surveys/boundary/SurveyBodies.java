@@ -1,6 +1,11 @@
 package org.switchboard.surveys.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +57,23 @@ public final class SurveyBodies {
     public record StartInput(Long contactId, Long entryId) {
     }
 
-    /** One answer: the question's code and the value (a code, a list of codes, a number, a date or text). */
-    public record AnswerInput(String question, Object value) {
+    /**
+     * One answer: the question's code and the value (a code, a list of codes, a number, a date or text). A JSON number
+     * is kept as the text it was sent as, so that the questionnaire's bounded number check sees {@code 1e-300000000}
+     * as written rather than a double that quietly became 0.
+     */
+    public record AnswerInput(String question, @JsonDeserialize(using = NumbersAsText.class) Object value) {
+    }
+
+    /** Any JSON value as Jackson reads it into an {@code Object}, except that a number arrives as its text. */
+    static final class NumbersAsText extends JsonDeserializer<Object> {
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext context) throws java.io.IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                return p.getText();
+            }
+            return context.readValue(p, Object.class);
+        }
     }
 
     /** Where the interview stands: the next question, or complete (and why, when a quota was full). */

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.switchboard.core.limits.Decimals;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.core.errors.Problem;
 
 /**
@@ -282,8 +284,12 @@ public record Questionnaire(List<Question> questions, List<Quota> quotas, Intege
                 return null;
             }
             case SCALE, NUMBER -> {
-                BigDecimal number = number(value);
-                if (number == null) {
+                BigDecimal number;
+                try {
+                    number = Decimals.parse(value.toString());
+                } catch (Decimals.OutOfBounds e) {
+                    return e.getMessage();
+                } catch (NumberFormatException e) {
                     return "must be a number";
                 }
                 if (q.kind() == Kind.SCALE && !isWhole(number)) {
@@ -354,12 +360,15 @@ public record Questionnaire(List<Question> questions, List<Quota> quotas, Intege
         return q.optionList().stream().anyMatch(o -> o.code().equals(code));
     }
 
+    /**
+     * The answer as a number, or null when it is none — or one out of bounds ({@link Decimals}): more than
+     * {@value Limits#NUMBER_CHARS} characters or an exponent beyond ±{@value Limits#NUMBER_SCALE}. Checked before a
+     * {@code BigDecimal} is made, compared or printed: {@code 1e-300000000} would otherwise pass the range check and
+     * then take hundreds of megabytes to write in plain notation.
+     */
     static BigDecimal number(Object value) {
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
         try {
-            return new BigDecimal(value.toString().trim().replace(',', '.'));
+            return Decimals.parse(value instanceof Number n ? n.toString() : value.toString());
         } catch (NumberFormatException e) {
             return null;
         }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.calls.info.boundary.TemplateBodies.FileView;
 import org.switchboard.calls.info.boundary.TemplateBodies.PreviewView;
 import org.switchboard.calls.info.boundary.TemplateBodies.TemplateInput;
@@ -135,6 +137,7 @@ public class InfoTemplatesResource {
     @PUT
     @Path("{id}/attachments/{fileName}")
     @Consumes(MediaType.WILDCARD)
+    @BodyLimit(value = Limits.TEMPLATE_FILE_BYTES, name = "template file")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.MARKETER})
     @Operation(summary = "Upload a file the template sends along (the body is the file, Content-Type its type); "

@@ -24,7 +24,9 @@ public final class Placeholders {
     /** How {@code {{date}}} is written: the way Russian letters write a date. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    // no \s* around the name: next to a lazy [^{}]*? they backtracked quadratically over a long run of spaces; the name
+    // is trimmed where it is used instead
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)}}");
 
     /** Where a filled value goes, which decides how it is written there. */
     public enum Target {
@@ -78,7 +80,7 @@ public final class Placeholders {
         }
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            String name = m.group(1);
+            String name = m.group(1).trim();
             if (!KNOWN.contains(name)) {
                 String problem = "uses the unknown placeholder " + m.group();
                 String meant = KNOWN.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
@@ -111,7 +113,7 @@ public final class Placeholders {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + 64);
         while (m.find()) {
-            String name = m.group(1);
+            String name = m.group(1).trim();
             // a name saved before it was known cannot happen (saving checks), but if it does the text shows it
             String value = values.containsKey(name) ? written(values.get(name), target) : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(value));

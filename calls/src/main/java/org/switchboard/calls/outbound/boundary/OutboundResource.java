@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.switchboard.core.limits.BodyLimit;
+import org.switchboard.core.limits.Limits;
 import org.switchboard.calls.outbound.boundary.OutboundViews.EntryView;
 import org.switchboard.calls.outbound.boundary.OutboundViews.OfferView;
 import org.switchboard.calls.outbound.boundary.OutboundViews.RulesBody;
@@ -115,6 +117,10 @@ public class OutboundResource {
         if (input == null || (input.contactIds() == null && input.search() == null)) {
             throw ProblemException.badRequest("Send {\"contactIds\":[…]} or {\"search\":{…}}");
         }
+        if (input.contactIds() != null && input.contactIds().size() > Limits.CONTACT_IDS) {
+            throw Limits.exceeded("contactIds", "has " + input.contactIds().size() + " ids; at most " + Limits.CONTACT_IDS
+                    + " a request (send the rest in further requests, or put them on the list by a search)");
+        }
         Set<Long> ids = new LinkedHashSet<>();
         if (input.contactIds() != null) {
             ids.addAll(input.contactIds());
@@ -136,6 +142,7 @@ public class OutboundResource {
     @POST
     @Path("list/import")
     @Consumes({"text/csv", "application/csv", Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @BodyLimit(value = Limits.IMPORT_BYTES, name = "import upload")
     @Operation(summary = "Import a call list from CSV or XLSX: phone, and name for numbers no contact has yet")
     public Response importList(@PathParam("id") long id, InputStream body, @QueryParam("format") String format,
             @QueryParam("mode") String mode, @QueryParam("async") boolean async,

@@ -62,7 +62,13 @@ public class Imports {
     public static Path spool(InputStream body) {
         try {
             Path file = Files.createTempFile("switchboard-import-", ".upload");
-            Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (RuntimeException | IOException tooLargeOrBroken) {
+                // the body limit stops the copy with its 413 problem: nothing of the upload stays behind
+                deleteQuietly(file);
+                throw tooLargeOrBroken;
+            }
             if (Files.size(file) == 0) {
                 Files.deleteIfExists(file);
                 throw ProblemException.badRequest("The upload is empty: send a CSV or XLSX file as the request body");
@@ -120,10 +126,10 @@ public class Imports {
             if (mode == ImportMode.ALL_OR_NOTHING) {
                 totals.clearWrites();
                 message = outage ? "the database went away during the import and nothing of it was kept; post the file"
-                        + " again once the database is back" : "The import failed and nothing of it was kept: " + rootMessage(e);
+                        + " again once the database is back" : "The import failed and nothing of it was kept: " + humanReason(e, id);
             } else {
                 // the chunks stored so far are committed, and counted in totals
-                message = (outage ? "the database went away during the import" : "The import stopped: " + rootMessage(e))
+                message = (outage ? "the database went away during the import" : "The import stopped: " + humanReason(e, id))
                         + "; " + totals.stored() + " rows were stored of the " + totals.received + " read so far. Post the"
                         + " same file again: rows already stored are recognised and skipped.";
             }
@@ -187,7 +193,7 @@ public class Imports {
                         ImportJobs.Totals next = totals.copy();
                         next.received++;
                         record(id, List.of(RowOutcome.rejected(row.line(), null, "could not be stored: "
-                                + rootMessage(rowFailure))), next);
+                                + humanReason(rowFailure, id))), next);
                         totals.set(next);
                     }
                 }
@@ -346,9 +352,13 @@ public class Imports {
         List<String> header;
         try {
             header = headerOf(file, format);
-        } catch (IOException e) {
+        } catch (TabularReader.UnreadableFile e) {
             deleteQuietly(file);
             throw ProblemException.badRequest(e.getMessage() + "; send UTF-8 CSV (comma or semicolon) or XLSX with a header row");
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw ProblemException.badRequest("The file cannot be read (" + humanReason(e, 0) + "); send UTF-8 CSV"
+                    + " (comma or semicolon) or XLSX with a header row");
         }
         Set<String> present = Set.copyOf(header);
         List<String> missing = importer.requiredColumns().stream()
@@ -362,8 +372,9 @@ public class Imports {
         }
     }
 
+    /** The header, after reading the whole file once: a file that breaks a limit is refused before a row is stored. */
     private static List<String> headerOf(Path file, TabularFormat format) throws IOException {
-        return TabularReader.header(file, format);
+        return TabularReader.check(file, format);
     }
 
     private static void deleteQuietly(Path file) {
@@ -372,6 +383,34 @@ public class Imports {
         } catch (IOException ignored) {
             // a temporary file; the system cleans its temp directory
         }
+    }
+
+    /**
+     * Why a row or an import failed, told so that a report never shows internal text (SQL, table or constraint names,
+     * exception messages): a refusal meant for the caller keeps its words; anything else becomes a plain sentence with
+     * a reference to the server log, where the failure is logged in full under that reference.
+     */
+    static String humanReason(Throwable failure, long job) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem.getMessage();
+            }
+            if (t instanceof TabularReader.UnreadableFile unreadable) {
+                return unreadable.getMessage();
+            }
+        }
+        String reference = "urn:uuid:" + java.util.UUID.randomUUID();
+        LOG.log(Level.WARNING, "Import " + job + ": a failure reported as " + reference, failure);
+        boolean constraint = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            constraint |= t.getClass().getName().equals("org.hibernate.exception.ConstraintViolationException")
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("23"));
+        }
+        return (constraint ? "it conflicts with data already stored (a value that must be unique is taken, or a"
+                + " referenced record is missing)" : "the server could not store it")
+                + " (reference " + reference + " in the server log)";
     }
 
     static String rootMessage(Throwable e) {

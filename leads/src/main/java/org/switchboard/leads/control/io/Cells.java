@@ -99,7 +99,9 @@ public final class Cells {
             return null;
         }
         try {
-            return new BigDecimal(value.trim().replace(" ", "").replace(',', '.'));
+            return org.switchboard.core.limits.Decimals.parse(value.trim().replace(" ", ""));
+        } catch (org.switchboard.core.limits.Decimals.OutOfBounds e) {
+            throw new BadCell(e.getMessage());
         } catch (NumberFormatException e) {
             throw new BadCell("'" + value + "' is not a number");
         }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.campaigns.entity.Campaign;
 import org.switchboard.core.errors.Problem;
@@ -37,9 +35,6 @@ import org.switchboard.leads.entity.ContactPhone;
  * duplicate. Companies are found by name or created. Importing the same file twice changes nothing.
  */
 public class ContactImporter implements RowImporter {
-
-    private static final Pattern PHONE_WITH_KIND = Pattern.compile("^(.*?)\\s*\\((mobile|work|home)\\)$",
-            Pattern.CASE_INSENSITIVE);
 
     private final EntityManager em;
     private final Campaigns campaigns;
@@ -229,9 +224,8 @@ public class ContactImporter implements RowImporter {
                 if (single.isBlank()) {
                     continue;
                 }
-                Matcher m = PHONE_WITH_KIND.matcher(single.trim());
-                phoneInputs.add(m.matches() ? new ContactInput.PhoneInput(m.group(1), m.group(2).toLowerCase())
-                        : new ContactInput.PhoneInput(single.trim(), null));
+                PhoneCell phone = PhoneCell.parse(single);
+                phoneInputs.add(new ContactInput.PhoneInput(phone.number(), phone.kind()));
             }
         }
         List<Problem.Violation> violations = ContactRules.newProblems();

@@ -203,6 +203,10 @@ public class LeadImporter implements RowImporter {
             value = Cells.decimal(row.get("estimated_value"));
             if (value != null && value.signum() < 0) {
                 problems.add(new Rejection(line, "estimated_value", "must not be negative"));
+            } else if (value != null && (value.stripTrailingZeros().scale() > 2
+                    || value.precision() - value.scale() > 12)) {
+                problems.add(new Rejection(line, "estimated_value",
+                        "must have at most 12 digits before the point and 2 after it"));
             }
         } catch (Cells.BadCell e) {
             problems.add(new Rejection(line, "estimated_value", e.getMessage()));

@@ -52,7 +52,8 @@ final class Values {
             return null;
         }
         try {
-            return new BigDecimal(value.trim().replace(',', '.'));
+            // bounded: a filter value such as 1e-300000000 would make compareTo and toPlainString allocate hundreds of MB
+            return org.switchboard.core.limits.Decimals.parse(value);
         } catch (NumberFormatException e) {
             return null;
         }
