@@ -225,6 +225,57 @@ class ErasureIT {
                 .body("ok", org.hamcrest.Matchers.equalTo(true));
     }
 
+    @Test
+    void aMergeMovesEveryModulesRecordsToTheSurvivor() {
+        String operator = unique("op");
+        createUser(operator, List.of("OPERATOR"), freeExtension(), null);
+        String manager = unique("boss");
+        createUser(manager, List.of("SUPERVISOR"), null, null);
+        String marketer = unique("mkt");
+        createUser(marketer, List.of("MARKETER"), null, null);
+        long client = createClient(unique("Merge Client"));
+        Map.Entry<Long, String> outbound = campaign(client, "OUTBOUND", operator);
+        String number = freeMobile();
+        long merged = Api.createContact("Merged " + token(), number);
+        long survivor = Api.createContact("Survivor " + token(), freeMobile());
+
+        long callId = user(operator).body(Map.of("number", number, "campaign", outbound.getValue()))
+                .post("/api/calls/inbound").then().statusCode(201).extract().jsonPath().getLong("call.id");
+        admin().body(Map.of("contactId", merged, "campaign", outbound.getValue(), "operator", operator))
+                .post("/api/leads").then().statusCode(201);
+        user(operator).body(Map.of("campaignId", outbound.getKey(), "contactId", merged, "dueAt",
+                OCCASION.plusDays(1) + "T18:00", "note", "call at six")).post("/api/callbacks").then().statusCode(201);
+        admin().body(Map.of("contactId", merged, "manager", manager,
+                "start", OffsetDateTime.of(OCCASION.atTime(15, 0), ZoneOffset.ofHours(3)).toString(),
+                "end", OffsetDateTime.of(OCCASION.atTime(16, 0), ZoneOffset.ofHours(3)).toString()))
+                .post("/api/meetings").then().statusCode(201);
+        String surveyCampaign = campaign(client, "SURVEY", operator).getValue();
+        long survey = user(marketer).body(Map.of("title", "Mood", "intro", "Two minutes?", "campaign", surveyCampaign,
+                "questions", List.of(Map.of("code", "Q1", "text", "Anything to add?", "kind", "TEXT"))))
+                .post("/api/surveys").then().statusCode(201).extract().jsonPath().getLong("id");
+        user(marketer).post("/api/surveys/" + survey + "/publish").then().statusCode(200);
+        user(operator).body(Map.of("contactId", merged)).post("/api/surveys/" + survey + "/responses").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+
+        admin().body(Map.of("sourceId", merged)).post("/api/contacts/" + survivor + "/merge").then().statusCode(200);
+
+        JsonPath report = admin().get("/api/contacts/" + survivor + "/personal-data").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(report.getList("leads.leads")).hasSize(1);
+        assertThat(report.getList("calls.calls.id", Long.class)).containsExactly(callId);
+        assertThat(report.getList("calls.listEntries.number", String.class)).containsExactly(number);
+        assertThat(report.getList("calls.callbacks.note", String.class)).containsExactly("call at six");
+        assertThat(report.getList("calls.meetings")).hasSize(1);
+        assertThat(report.getList("surveys.responses")).hasSize(1);
+        JsonPath left = admin().get("/api/contacts/" + merged + "/personal-data").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(left.getList("calls.calls")).isEmpty();
+        assertThat(left.getList("calls.callbacks")).isEmpty();
+        assertThat(left.getList("calls.meetings")).isEmpty();
+        assertThat(left.getList("surveys.responses")).isEmpty();
+        assertThat(left.getList("leads.leads")).isEmpty();
+    }
+
     private static Map.Entry<Long, String> campaign(long client, String type, String operator) {
         String code = unique(type.substring(0, 2)).toUpperCase(Locale.ROOT);
         long id = admin().body(Map.of("code", code, "name", "Campaign " + code, "type", type, "clientId", client,
