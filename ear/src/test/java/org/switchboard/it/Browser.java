@@ -85,8 +85,9 @@ final class Browser implements AutoCloseable {
     /** The app, signed out, in English. */
     void signedOutInEnglish() {
         driver.get(Api.BASE + "/");
-        // the session cookie is HttpOnly: the page cannot drop it, the driver can
-        driver.manage().deleteAllCookies();
+        // the session cookie is HttpOnly (the page cannot drop it) and has Path=/api (WebDriver's deleteAllCookies
+        // would not see it from "/"): the browser's whole cookie jar is cleared
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         driver.executeScript("sessionStorage.clear(); localStorage.setItem('switchboard.lang', 'en');");
         driver.get(Api.BASE + "/");
     }

@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
 @ApplicationScoped
 public class BcryptBudget {
 
-    static final Duration QUEUE_WAIT = Duration.ofSeconds(2);
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(10);
 
     private final Semaphore running;
     private final int perSecond;
