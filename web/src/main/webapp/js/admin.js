@@ -25,6 +25,7 @@ addStrings({
     'set.general': 'Call centre', 'set.timeZone': 'Time zone (IANA, e.g. Europe/Moscow)',
     'set.pbxTimeZone': 'PBX time zone (empty: the call centre\'s)', 'set.recordingMaxBytes': 'Largest recording, bytes',
     'set.sessionIdleMinutes': 'Sign out after inactivity, minutes (5–480)',
+    'set.infoMailsPerHour': 'Info e-mails per operator per hour (1–1000)',
     'set.calls': 'Calls', 'set.minTalkSeconds': 'Counted call from, s', 'set.longCallSeconds': 'Long call from, s',
     'set.anomalies': 'Anomaly thresholds', 'set.leadSpikeMinLeads': 'Lead spike: at least leads',
     'set.leadSpikeFactor': 'Lead spike: times the mean', 'set.leadSpikeWindowDays': 'Lead spike: days before',
@@ -51,6 +52,7 @@ addStrings({
     'set.general': 'Колл-центр', 'set.timeZone': 'Часовой пояс (IANA, например Europe/Moscow)',
     'set.pbxTimeZone': 'Часовой пояс АТС (пусто — как у колл-центра)', 'set.recordingMaxBytes': 'Наибольшая запись, байт',
     'set.sessionIdleMinutes': 'Выход после бездействия, минут (5–480)',
+    'set.infoMailsPerHour': 'Информационных писем на оператора в час (1–1000)',
     'set.calls': 'Звонки', 'set.minTalkSeconds': 'Звонок засчитывается от, с', 'set.longCallSeconds': 'Длинный звонок от, с',
     'set.anomalies': 'Пороги аномалий', 'set.leadSpikeMinLeads': 'Всплеск лидов: не меньше лидов',
     'set.leadSpikeFactor': 'Всплеск лидов: во сколько раз больше среднего', 'set.leadSpikeWindowDays': 'Всплеск лидов: дней до',
@@ -285,7 +287,7 @@ function clientForm(client, done, cancel) {
 // ---- settings
 
 const SETTING_GROUPS = [
-  ['set.general', ['timeZone', 'pbxTimeZone', 'recordingMaxBytes', 'sessionIdleMinutes']],
+  ['set.general', ['timeZone', 'pbxTimeZone', 'recordingMaxBytes', 'sessionIdleMinutes', 'infoMailsPerHour']],
   ['set.calls', ['minTalkSeconds', 'longCallSeconds']],
   ['set.anomalies', ['leadSpikeMinLeads', 'leadSpikeFactor', 'leadSpikeWindowDays', 'shortCallsMinAnswered',
     'shortCallsPercent', 'longCallsMinCount', 'repeatDialsMax', 'planMissPercent']],
@@ -308,7 +310,8 @@ export async function settingsView(main) {
     inputs[name] = el('input', {
       id: `settings-${name}`, name, type: text ? 'text' : 'number', required: name !== 'pbxTimeZone',
       step: name === 'leadSpikeFactor' ? '0.01' : '1', value: settings[name] ?? '',
-      min: name === 'sessionIdleMinutes' ? 5 : text ? null : 1, max: name === 'sessionIdleMinutes' ? 480 : null,
+      min: name === 'sessionIdleMinutes' ? 5 : text ? null : 1,
+      max: name === 'sessionIdleMinutes' ? 480 : name === 'infoMailsPerHour' ? 1000 : null,
     });
     return field(t('set.' + name), inputs[name]);
   };

@@ -38,7 +38,11 @@ export function inboundView(main) {
       const found = await get('/api/contacts', { phone: number.value.trim(), size: 1 });
       const contact = found.items[0] || null;
       const calls = contact ? (await get('/api/calls', { contactId: contact.id, size: 20, sort: '-startedAt' })).items : [];
-      const campaigns = (await get('/api/campaigns', { size: 500 })).items.filter((c) => c.active !== false);
+      const [page, me] = await Promise.all([get('/api/campaigns', { size: 500 }), get('/api/me')]);
+      // an operator logs calls only in the campaigns they are assigned to (the server refuses the others)
+      const onlyOperator = me.roles.includes('OPERATOR') && !me.roles.includes('SUPERVISOR') && !me.roles.includes('ADMIN');
+      const campaigns = page.items.filter((c) => c.active !== false
+        && (!onlyOperator || (c.operators || []).includes(me.username)));
       clear(result, done, contactPanel(contact, calls), callForm(number.value.trim(), contact, campaigns, find));
     } catch (e) {
       clear(result, el('p', { class: 'message', role: 'alert' }, t('error.generic', e.message)));

@@ -242,14 +242,16 @@ class AftersalesApiIT {
 
         assertThat(asOperator().get("/api/aftersales/rules").statusCode()).isEqualTo(200);
         assertThat(asOperator().get("/api/aftersales/events").statusCode()).isEqualTo(200);
-        assertThat(asOperator().get("/api/aftersales/tasks").statusCode()).isEqualTo(200);
+        // an operator reads tasks (and their offer codes) only of the entry they hold: entry= is required
+        assertThat(asOperator().get("/api/aftersales/tasks").statusCode()).isEqualTo(400);
         assertThat(asOperator().body(birthdayRule(campaign, null)).post("/api/aftersales/rules").statusCode())
                 .isEqualTo(403);
         assertThat(asOperator().body(Map.of("name", "E", "date", DAY)).post("/api/aftersales/events").statusCode())
                 .isEqualTo(403);
         assertThat(asOperator().get("/api/aftersales/report?from=" + DAY + "&to=" + DAY).statusCode()).isEqualTo(403);
         assertThat(asOperator().get("/api/aftersales/settings").statusCode()).isEqualTo(403);
-        assertThat(asOperator().post("/api/aftersales/offers/NO-SUCH-CODE/redeem").statusCode()).isEqualTo(404);
+        assertThat(asOperator().post("/api/aftersales/offers/NO-SUCH-CODE/redeem").statusCode()).isEqualTo(400);
+        assertThat(admin().post("/api/aftersales/offers/NO-SUCH-CODE/redeem").statusCode()).isEqualTo(404);
 
         JsonPath settings = asMarketer().get("/api/aftersales/settings").then().statusCode(200).extract().jsonPath();
         assertThat(settings.getString("generationTime")).matches("\\d\\d:\\d\\d");
@@ -296,19 +298,28 @@ class AftersalesApiIT {
                 .containsEntry("validUntil", "2026-12-25");
 
         clock(DAY + "T12:00:00+03:00");
-        long accepted = work(campaign.getKey(), "ACCEPTED");
-        long reached = work(campaign.getKey(), "REACHED");
-        assertThat(List.of(accepted, reached)).containsExactlyInAnyOrder(anna, boris);
-        long entry = ((Number) first.get("entryId")).longValue();
+        // the operator holds an entry: its task and offer are theirs to read, and to redeem with the entry
+        JsonPath held = asOperator().post("/api/campaigns/" + campaign.getKey() + "/next").then().statusCode(200)
+                .extract().jsonPath();
+        long entry = held.getLong("id");
+        long accepted = held.getLong("contactId");
         List<Map<String, Object>> byEntry = asOperator().get("/api/aftersales/tasks?entry=" + entry).then()
                 .statusCode(200).extract().jsonPath().getList("items");
         assertThat(byEntry).hasSize(1);
-        assertThat(byEntry.get(0).get("state")).isIn("ACCEPTED", "REACHED");
-
-        String code = (String) tasks.stream().filter(t -> ((Number) t.get("contactId")).longValue() == accepted)
-                .findFirst().orElseThrow().get("offerCode");
-        JsonPath redeemed = asOperator().post("/api/aftersales/offers/" + code + "/redeem").then().statusCode(200)
-                .extract().jsonPath();
+        assertThat(byEntry.get(0).get("state")).isEqualTo("OPEN");
+        String code = (String) byEntry.get(0).get("offerCode");
+        assertThat(code).isEqualTo(tasks.stream().filter(t -> ((Number) t.get("contactId")).longValue() == accepted)
+                .findFirst().orElseThrow().get("offerCode"));
+        JsonPath redeemed = asOperator().post("/api/aftersales/offers/" + code + "/redeem?entry=" + entry).then()
+                .statusCode(200).extract().jsonPath();
+        asOperator().body(Map.of("outcome", "ACCEPTED"))
+                .post("/api/campaigns/" + campaign.getKey() + "/entries/" + entry + "/outcome").then().statusCode(200);
+        long reached = work(campaign.getKey(), "REACHED");
+        assertThat(List.of(accepted, reached)).containsExactlyInAnyOrder(anna, boris);
+        // once worked, the entry is no longer held: its tasks are the supervisors' and marketers' to read
+        assertThat(asOperator().get("/api/aftersales/tasks?entry=" + entry).statusCode()).isEqualTo(403);
+        assertThat(admin().get("/api/aftersales/tasks?entry=" + entry).then().statusCode(200).extract().jsonPath()
+                .getString("items[0].state")).isIn("ACCEPTED", "REACHED");
         assertThat(redeemed.getString("code")).isEqualTo(code);
         assertThat(redeemed.getLong("contactId")).isEqualTo(accepted);
         assertThat(redeemed.getString("redeemedBy")).isEqualTo(operator);
@@ -349,7 +360,7 @@ class AftersalesApiIT {
             for (int i = 0; i < parallel; i++) {
                 Callable<Integer> redeem = () -> {
                     start.await();
-                    return asOperator().post("/api/aftersales/offers/" + code + "/redeem").statusCode();
+                    return admin().post("/api/aftersales/offers/" + code + "/redeem").statusCode();
                 };
                 answers.add(pool.submit(redeem));
             }
@@ -372,7 +383,7 @@ class AftersalesApiIT {
         generate("2026-12-18");
         String code = (String) tasks(rule).get(0).get("offerCode");
         clock("2026-12-20T00:30:00+03:00"); // valid until 2026-12-19: half an hour past it, call-centre time
-        Response expired = asOperator().post("/api/aftersales/offers/" + code + "/redeem");
+        Response expired = admin().post("/api/aftersales/offers/" + code + "/redeem");
         assertThat(expired.statusCode()).isEqualTo(409);
         assertThat(expired.jsonPath().getString("detail")).contains("expired", "2026-12-19");
         assertThat(admin().get("/api/aftersales/offers/" + code).then().statusCode(200).extract().jsonPath()
@@ -403,7 +414,7 @@ class AftersalesApiIT {
         assertThat((String) attendees.get(0).get("phone")).startsWith("+7495");
         assertThat((String) attendees.get(0).get("acceptedAt")).isNotBlank();
         assertThat(attendees.get(0).get("fullName")).isEqualTo(first == ivan ? "Ivan Guest" : "Olga Busy");
-        assertThat(asOperator().get("/api/aftersales/tasks?rule=" + rule + "&state=DECLINED").then().statusCode(200)
+        assertThat(asMarketer().get("/api/aftersales/tasks?rule=" + rule + "&state=DECLINED").then().statusCode(200)
                 .extract().jsonPath().getList("items.contactId")).containsExactly((int) second);
     }
 }

@@ -58,9 +58,14 @@ public final class Api {
 
     /** Creates a campaign of a client and returns its code. */
     public static String createCampaign(long clientId, String type) {
+        return createCampaign(clientId, type, List.of());
+    }
+
+    /** Creates a campaign of a client with the operators assigned to it (who may attribute work to it). */
+    public static String createCampaign(long clientId, String type, List<String> operators) {
         String code = unique("C").toUpperCase();
-        admin().body(Map.of("code", code, "name", "Campaign " + code, "type", type, "clientId", clientId))
-                .post("/api/campaigns").then().statusCode(201);
+        admin().body(Map.of("code", code, "name", "Campaign " + code, "type", type, "clientId", clientId,
+                "operators", operators)).post("/api/campaigns").then().statusCode(201);
         return code;
     }
 

@@ -49,10 +49,10 @@ class CallsIT {
     @BeforeEach
     void fixtures() {
         client = createClient(unique("Calls Client"));
-        campaign = createCampaign(client, "OUTBOUND");
         operator = unique("op");
         extension = freeExtension();
         createUser(operator, List.of("OPERATOR"), extension, null);
+        campaign = createCampaign(client, "OUTBOUND", List.of(operator));
     }
 
     /** A Master.csv line of 18 columns (21 when a sequence is given). */

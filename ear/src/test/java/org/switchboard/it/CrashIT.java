@@ -195,8 +195,8 @@ class CrashIT {
     @Test
     @Order(4)
     void everyInboundCallAcknowledgedBeforeAKillIsThereWithItsLead() throws Exception {
-        String campaign = campaign();
         List<String> operators = List.of(operator(), operator(), operator(), operator());
+        String campaign = campaign(operators);
         ConcurrentLinkedQueue<Logged> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<CompletableFuture<Void>> streams = new ArrayList<>();
@@ -366,14 +366,16 @@ class CrashIT {
         return EXTENSIONS.get(operator);
     }
 
-    private static String campaign() throws Exception {
+    /** An inbound campaign the operators are assigned to (only they may log its calls). */
+    private static String campaign(List<String> operators) throws Exception {
         HttpResponse<String> client = post("/api/clients", "application/json",
                 "{\"name\":\"Crash Client " + run() + "\"}", admin());
         assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
         String code = ("CRASH-" + run()).toUpperCase();
         HttpResponse<String> campaign = post("/api/campaigns", "application/json", "{\"code\":\"" + code
                 + "\",\"name\":\"Campaign " + code + "\",\"type\":\"INBOUND_AD\",\"clientId\":" + json(client).getLong("id")
-                + "}", admin());
+                + ",\"operators\":[" + String.join(",", operators.stream().map(o -> "\"" + o + "\"").toList()) + "]}",
+                admin());
         assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
         return code;
     }

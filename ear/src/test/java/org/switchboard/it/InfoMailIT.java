@@ -80,13 +80,13 @@ class InfoMailIT {
     @BeforeEach
     void fixtures() {
         client = createClient(unique("Info Client"));
-        campaign = createCampaign(client, "INBOUND_AD");
-        campaignId = admin().queryParam("q", campaign).get("/api/campaigns").then().statusCode(200).extract()
-                .jsonPath().getLong("items[0].id");
         marketer = unique("mkt");
         createUser(marketer, List.of("MARKETER"), null, null);
         operator = unique("op");
         createUser(operator, List.of("OPERATOR"), freeExtension(), null);
+        campaign = createCampaign(client, "INBOUND_AD", List.of(operator));
+        campaignId = admin().queryParam("q", campaign).get("/api/campaigns").then().statusCode(200).extract()
+                .jsonPath().getLong("items[0].id");
         clientUser = unique("cli");
         createUser(clientUser, List.of("CLIENT"), null, client);
     }

@@ -44,9 +44,9 @@ class LeadsIT {
     @BeforeEach
     void fixtures() {
         client = createClient(unique("Lead Client"));
-        campaign = createCampaign(client, "INBOUND_AD");
         operator = unique("op");
         createUser(operator, List.of("OPERATOR"), freeExtension(), null);
+        campaign = createCampaign(client, "INBOUND_AD", List.of(operator));
         contact = createContact("Lead Person", freeMobile());
     }
 

@@ -336,7 +336,7 @@ class MeetingsIT {
     @Test
     void operatorsSeeWhatTheyBookedClientsTheirOwnCampaignsAndMarketersNothing() {
         long client = createClient(unique("Meetings Client"));
-        String campaign = createCampaign(client, "OUTBOUND");
+        String campaign = createCampaign(client, "OUTBOUND", List.of(operator));
         long otherClient = createClient(unique("Other Meetings Client"));
         String otherCampaign = createCampaign(otherClient, "OUTBOUND");
 

@@ -117,7 +117,7 @@ class UiAdminIT extends BrowserTest {
         assertThat(created.getBoolean("items[0].enabled")).isTrue();
         as(username, username + "-pw").get("/api/me").then().statusCode(200);
 
-        // edit: find the user, give them a team and a second role, switch them off
+        // edit: find the user, give them a team, switch them off; a staff role next to CLIENT is refused
         type(driver.findElement(By.id("users-q")), username);
         driver.findElement(By.id("users-show")).click();
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -131,10 +131,14 @@ class UiAdminIT extends BrowserTest {
         driver.findElement(By.id("user-role-MARKETER")).click();
         driver.findElement(By.id("user-enabled")).click();
         driver.findElement(By.id("user-submit")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#user-form .field-error")))
+                .getText()).contains("roles", "CLIENT cannot be combined");
+        driver.findElement(By.id("user-role-MARKETER")).click();
+        driver.findElement(By.id("user-submit")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-done"))).getText())
                 .isEqualTo("Saved " + username + ".");
         JsonPath edited = admin().queryParam("q", username).get("/api/users").then().statusCode(200).extract().jsonPath();
-        assertThat(edited.getList("items[0].roles")).containsExactly("CLIENT", "MARKETER");
+        assertThat(edited.getList("items[0].roles")).containsExactly("CLIENT");
         assertThat(edited.getString("items[0].team")).isEqualTo("Auditors");
         assertThat(edited.getBoolean("items[0].enabled")).isFalse();
         as(username, username + "-pw").get("/api/me").then().statusCode(401);

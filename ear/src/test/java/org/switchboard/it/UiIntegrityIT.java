@@ -70,13 +70,13 @@ class UiIntegrityIT extends BrowserTest {
         Browser.assumeInstalled();
         long alpha = createClient(unique("UI Integrity Alpha"));
         long beta = createClient(unique("UI Integrity Beta"));
-        alphaCampaign = createCampaign(alpha, "OUTBOUND");
-        betaCampaign = createCampaign(beta, "OUTBOUND");
         operator = unique("uiinop");
         extension = freeExtension();
         createUser(operator, List.of("OPERATOR"), extension, null);
         betaOperator = unique("uiinob");
         createUser(betaOperator, List.of("OPERATOR"), freeExtension(), null);
+        alphaCampaign = createCampaign(alpha, "OUTBOUND", List.of(operator));
+        betaCampaign = createCampaign(beta, "OUTBOUND", List.of(betaOperator));
         supervisor = unique("uiinsv");
         createUser(supervisor, List.of("SUPERVISOR"), null, null);
         clientUser = unique("uiincl");

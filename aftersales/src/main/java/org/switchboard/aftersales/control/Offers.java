@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.switchboard.aftersales.entity.Offer;
+import org.switchboard.aftersales.entity.Task;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.settings.control.CallCentre;
 import org.switchboard.core.time.AppClock;
@@ -52,6 +53,28 @@ public class Offers {
             throw ProblemException.notFound("There is no offer with code '" + code + "'");
         }
         return offer;
+    }
+
+    /**
+     * The offer with this code, checked to belong to a call-list entry: the offer of a task made for that entry. 404
+     * otherwise, as for an unknown code, so that codes cannot be tried out on an entry.
+     */
+    public Offer onEntry(String code, long entryId) {
+        Offer offer;
+        try {
+            offer = find(code);
+        } catch (ProblemException unknown) {
+            throw notOnEntry(code, entryId);
+        }
+        Task task = em.find(Task.class, offer.getTaskId());
+        if (task == null || task.getEntryId() == null || task.getEntryId() != entryId) {
+            throw notOnEntry(code, entryId);
+        }
+        return offer;
+    }
+
+    private static ProblemException notOnEntry(String code, long entryId) {
+        return ProblemException.notFound("Entry " + entryId + " has no offer with code '" + code + "'");
     }
 
     public Map<String, Offer> byCodes(Collection<String> codes) {

@@ -52,6 +52,9 @@ public class InboundCalls {
     @Inject
     InfoMails infoMails;
 
+    @Inject
+    org.switchboard.core.security.Caller caller;
+
     /** What logging produced; {@code infoMailId} is the queued info e-mail, null when none was sent. */
     public record Logged(Call call, Contact contact, boolean contactCreated, Lead lead, Long infoMailId) {
     }
@@ -88,6 +91,8 @@ public class InboundCalls {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
+        // the campaign decides which client sees the call (and its lead, contact, e-mail): only one of the operator's
+        campaigns.requireAssigned(campaign, caller);
         Contact contact;
         boolean created = false;
         if (input.contactId() != null) {

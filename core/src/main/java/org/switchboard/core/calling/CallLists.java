@@ -20,4 +20,10 @@ public interface CallLists {
      * end before (last year's birthday call) is opened again, its attempts counted afresh.
      */
     long enqueue(String campaignCode, long contactId, String number, String source);
+
+    /**
+     * Whether {@code username} holds the entry now: the next-call queue gave it to them and their hold has not run
+     * out. What an operator may see of an entry (its offer, its script) hangs on this.
+     */
+    boolean isHeldBy(long entryId, String username);
 }

@@ -32,13 +32,35 @@ public class Outbox {
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public long queue(Mail mail) {
+        return queue(mail, null);
+    }
+
+    /** As {@link #queue(Mail)}, kept as asked for by {@code requestedBy} (a username), whom {@link #requestedSince} counts. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public long queue(Mail mail, String requestedBy) {
         MailChecks.Checked checked = MailChecks.check(mail);
         MailMessage message = new MailMessage(checked.recipients(), checked.subject(), checked.text(), checked.html(),
                 checked.category(), Instant.now());
+        message.requestedBy(requestedBy);
         em.persist(message);
         for (Mail.Attachment file : checked.attachments()) {
             em.persist(new MailAttachment(message.getId(), file.fileName(), file.contentType(), file.content()));
         }
         return message.getId();
+    }
+
+    /**
+     * How many messages of a category {@code requestedBy} asked for since a time, and the oldest of them: read from
+     * the outbox table, so a limit on it holds across restarts and on every node of a cluster.
+     */
+    public Requested requestedSince(String category, String requestedBy, Instant since) {
+        Object[] row = em.createQuery("SELECT COUNT(m), MIN(m.createdAt) FROM MailMessage m WHERE m.category = :c"
+                + " AND m.requestedBy = :u AND m.createdAt >= :since", Object[].class).setParameter("c", category)
+                .setParameter("u", requestedBy).setParameter("since", since).getSingleResult();
+        return new Requested(((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** A count of requested messages and the time of the oldest of them (null when there is none). */
+    public record Requested(long count, Instant oldest) {
     }
 }

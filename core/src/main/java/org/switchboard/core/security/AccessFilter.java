@@ -87,6 +87,13 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         throttle.succeeded(username);
         User u = user.get();
+        if (u.combinesClientWithStaff()) {
+            // made before CLIENT was kept apart from staff roles: which data it may see is ambiguous, so it sees none
+            abort(request, ProblemException.forbidden("This account holds CLIENT together with " + u.getRoles()
+                    + "; a client's user cannot also be staff. An administrator must give it either CLIENT or staff"
+                    + " roles before it can be used"));
+            return;
+        }
         caller.authenticated(u.getId(), u.getUsername(), u.getRoles(), u.getClientId());
         request.setSecurityContext(new CallerSecurityContext(u.getUsername(), u.getRoles(),
                 request.getSecurityContext().isSecure()));

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.people.entity.Role;
+import org.switchboard.core.people.entity.User;
 
 /**
  * Who is calling the API in this request, set by {@link AccessFilter} after authentication.
@@ -45,9 +46,20 @@ public class Caller {
         return roles.contains(role);
     }
 
-    /** A caller bound to one client: a CLIENT user without any staff role. */
+    /**
+     * A caller bound to one client: anyone holding CLIENT. The role cannot be combined with a staff role (see
+     * {@link User#combinesClientWithStaff()}); should such an account exist anyway, it is still held to its client.
+     */
     public boolean isRestrictedToClient() {
-        return roles.contains(Role.CLIENT) && roles.stream().noneMatch(r -> r != Role.CLIENT);
+        return roles.contains(Role.CLIENT);
+    }
+
+    /**
+     * An operator without a supervising role (SUPERVISOR or ADMIN): sees and changes only their own work, and
+     * attributes records only to the campaigns they are assigned to.
+     */
+    public boolean isOnlyOperator() {
+        return roles.contains(Role.OPERATOR) && !roles.contains(Role.SUPERVISOR) && !roles.contains(Role.ADMIN);
     }
 
     /** The client this caller is bound to, or null for call-centre staff who see every client. */

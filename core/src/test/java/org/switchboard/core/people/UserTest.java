@@ -37,6 +37,19 @@ class UserTest {
     }
 
     @Test
+    void theClientRoleIsNeverCombinedWithAStaffRole() {
+        User user = user(Role.CLIENT);
+        assertThatThrownBy(() -> user.assign(EnumSet.of(Role.CLIENT, Role.OPERATOR), "101", null, 5L))
+                .hasMessageContaining("CLIENT cannot be combined").hasMessageNotContaining("clientId");
+        assertThatThrownBy(() -> user.assign(EnumSet.of(Role.CLIENT, Role.ADMIN), null, null, 5L))
+                .hasMessageContaining("CLIENT cannot be combined");
+        assertThat(user.combinesClientWithStaff()).isFalse();
+        // a row from before the rule: loaded as it is, and recognised, so that login refuses it
+        assertThat(user(Role.CLIENT, Role.SUPERVISOR).combinesClientWithStaff()).isTrue();
+        assertThat(user(Role.SUPERVISOR, Role.OPERATOR).combinesClientWithStaff()).isFalse();
+    }
+
+    @Test
     void aUserNeedsARole() {
         assertThatThrownBy(() -> new User("x", "h", "X", EnumSet.noneOf(Role.class), now)).hasMessageContaining("role");
     }

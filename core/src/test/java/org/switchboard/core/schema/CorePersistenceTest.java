@@ -51,13 +51,14 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("8");
+                assertThat(a.schemaVersion()).isEqualTo("9");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
             assertThat(settings.thresholds().minTalkSeconds()).isEqualTo(20);
             assertThat(settings.thresholds().longCallSeconds()).isEqualTo(1200);
             assertThat(settings.sessionIdleMinutes()).isEqualTo(30);
+            assertThat(settings.infoMailsPerHour()).isEqualTo(30);
             assertThat(settings.backingWindowHours()).isEqualTo(12);
             // the thresholds in force from the beginning are the settings' own, with the 12-hour backing window
             org.switchboard.core.settings.control.ThresholdTimeline timeline = sessions.fromSession(s -> s.doReturningWork(

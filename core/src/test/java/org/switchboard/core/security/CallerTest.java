@@ -37,4 +37,23 @@ class CallerTest {
         caller.authenticated(3L, "odd", EnumSet.of(Role.CLIENT), null);
         assertThat(caller.maySeeClient(1L)).isFalse();
     }
+
+    @Test
+    void anyoneHoldingClientIsHeldToTheirClientWhateverElseTheyHold() {
+        Caller caller = new Caller();
+        caller.authenticated(4L, "mixed", EnumSet.of(Role.CLIENT, Role.SUPERVISOR), 7L);
+        assertThat(caller.isRestrictedToClient()).isTrue();
+        assertThat(caller.readScope()).isEqualTo(7L);
+        assertThat(caller.maySeeClient(8L)).isFalse();
+    }
+
+    @Test
+    void anOperatorWithoutASupervisingRoleIsOnlyAnOperator() {
+        Caller operator = new Caller();
+        operator.authenticated(5L, "op", EnumSet.of(Role.OPERATOR, Role.MARKETER), null);
+        assertThat(operator.isOnlyOperator()).isTrue();
+        Caller supervising = new Caller();
+        supervising.authenticated(6L, "lead", EnumSet.of(Role.OPERATOR, Role.SUPERVISOR), null);
+        assertThat(supervising.isOnlyOperator()).isFalse();
+    }
 }

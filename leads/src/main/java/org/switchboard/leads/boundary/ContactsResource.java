@@ -91,7 +91,8 @@ public class ContactsResource {
     @Operation(summary = "Register a contact; 409 with a link when a phone or e-mail is already known, unless allowDuplicate=true")
     public Response create(ContactInput input, @QueryParam("allowDuplicate") boolean allowDuplicate,
             @Context UriInfo uri) {
-        Contact contact = book.create(checks.valid(input), allowDuplicate, caller.username());
+        requireOwnCampaign(checks.valid(input), null);
+        Contact contact = book.create(input, allowDuplicate, caller.username());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(contact.getId())).build())
                 .entity(ContactView.of(contact)).build();
     }
@@ -145,7 +146,20 @@ public class ContactsResource {
     @Operation(summary = "Change a contact; send the version you read")
     public ContactView update(@PathParam("id") long id, ContactInput input,
             @QueryParam("allowDuplicate") boolean allowDuplicate) {
-        return ContactView.of(book.update(id, checks.valid(input), allowDuplicate, caller.username(), scope()));
+        requireOwnCampaign(checks.valid(input), book.visible(id, scope()).getSourceCampaign());
+        return ContactView.of(book.update(id, input, allowDuplicate, caller.username(), scope()));
+    }
+
+    /**
+     * The source campaign decides which client sees a contact: an operator names only a campaign they are assigned to
+     * (403). Sending back the campaign the contact has already is no attribution, so an edit of anything else works.
+     */
+    private void requireOwnCampaign(ContactInput input, String current) {
+        String named = input.sourceCampaign();
+        if (named == null || named.isBlank() || Campaigns.normalizeCode(named).equals(current)) {
+            return;
+        }
+        campaigns.byCode(named).ifPresent(c -> campaigns.requireAssigned(c, caller));
     }
 
     @DELETE
@@ -201,7 +215,8 @@ public class ContactsResource {
     public Response importContacts(InputStream body, @QueryParam("format") String format,
             @QueryParam("mode") String mode, @QueryParam("async") boolean async,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, @Context UriInfo uri) {
-        return importRequests.handle(new ContactImporter(em, campaigns, dnc, caller.username()), body, format,
+        return importRequests.handle(new ContactImporter(em, campaigns, dnc, caller.username(),
+                caller.isOnlyOperator() ? caller.username() : null), body, format,
                 contentType, mode, async, caller.username(), uri);
     }
 

@@ -40,7 +40,6 @@ import org.switchboard.core.campaigns.control.Campaigns;
 import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.imports.boundary.ImportRequests;
 import org.switchboard.core.imports.boundary.Uploads;
-import org.switchboard.core.people.entity.Role;
 import org.switchboard.core.integrity.LeadBacking;
 import org.switchboard.core.security.Caller;
 import org.switchboard.core.security.Roles;
@@ -95,7 +94,7 @@ public class LeadsResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Create a lead; an OPERATOR creates leads of their own")
+    @Operation(summary = "Create a lead; an OPERATOR creates leads of their own, in campaigns they are assigned to")
     public Response create(LeadInput input, @Context UriInfo uri) {
         checks.valid(input);
         String operator = input.operator();
@@ -109,6 +108,8 @@ public class LeadsResource {
                 throw ProblemException.invalid("createdAt", "is the server's time when the lead is entered; an operator"
                         + " cannot give it — leave createdAt out");
             }
+            // the campaign decides which client sees the lead: an operator attributes leads only to their own
+            campaigns.byCode(input.campaign()).ifPresent(c -> campaigns.requireAssigned(c, caller));
         }
         Lead lead = leads.create(input, operator, caller.username());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(lead.getId())).build())
@@ -119,14 +120,15 @@ public class LeadsResource {
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.CLIENT})
     @Operation(summary = "List leads; filter by operator, status, campaign, client, contactId and from/to "
-            + "(call-centre days, inclusive); sort by createdAt, status, operator, campaign, estimatedValue")
+            + "(call-centre days, inclusive); sort by createdAt, status, operator, campaign, estimatedValue. An OPERATOR"
+            + " sees only their own leads, a CLIENT only its client's")
     public Page<LeadView> list(@QueryParam("operator") String operator, @QueryParam("status") String status,
             @QueryParam("campaign") String campaign, @QueryParam("client") Long client,
             @QueryParam("contactId") Long contactId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, LeadBook.SORTABLE, "-createdAt");
         Page<Lead> found = leads.list(new LeadBook.Filter(operator, status(status), campaign, client, date("from", from),
-                date("to", to), contactId, scope()), request);
+                date("to", to), contactId, scope(), own()), request);
         // the page's contacts in one query, with their phones, instead of one request per contact from the client
         Set<Long> ids = found.items().stream().map(Lead::getContactId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, Contact> contacts = ids.isEmpty() ? Map.of()
@@ -145,9 +147,10 @@ public class LeadsResource {
     @Transactional
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.CLIENT})
-    @Operation(summary = "One lead with its history; a CLIENT user gets 404 for another client's")
+    @Operation(summary = "One lead with its history; a CLIENT user gets 404 for another client's, an OPERATOR for"
+            + " another operator's")
     public LeadView get(@PathParam("id") long id) {
-        return view(leads.visible(id, scope()));
+        return view(leads.visible(id, scope(), own()));
     }
 
     @PUT
@@ -155,7 +158,7 @@ public class LeadsResource {
     @Transactional
     @Operation(summary = "Change a lead's value, notes, call, or (SUPERVISOR, ADMIN) its operator; send the version you read")
     public LeadView update(@PathParam("id") long id, LeadInput input) {
-        return view(leads.update(id, checks.valid(input), !isOnlyOperator(), scope()));
+        return view(leads.update(id, checks.valid(input), !isOnlyOperator(), scope(), own()));
     }
 
     @POST
@@ -165,7 +168,8 @@ public class LeadsResource {
             + "send the version you read to be told (409) of a change made meanwhile")
     public LeadView move(@PathParam("id") long id, StatusChange change) {
         checks.valid(change);
-        return view(leads.move(id, change.status(), change.reason(), change.version(), caller.username(), scope()));
+        return view(leads.move(id, change.status(), change.reason(), change.version(), caller.username(), scope(),
+                own()));
     }
 
     @POST
@@ -216,7 +220,12 @@ public class LeadsResource {
     }
 
     private boolean isOnlyOperator() {
-        return caller.has(Role.OPERATOR) && !caller.has(Role.SUPERVISOR) && !caller.has(Role.ADMIN);
+        return caller.isOnlyOperator();
+    }
+
+    /** An operator's own username: they see and change only the leads they produced; null for everyone else. */
+    private String own() {
+        return caller.isOnlyOperator() ? caller.username() : null;
     }
 
     private Long scope() {

@@ -64,9 +64,17 @@ public class LeadBook {
     @Inject
     Event<LeadChanged> changed;
 
-    /** Filters of the lead list; dates are call-centre days, inclusive. */
+    /**
+     * Filters of the lead list; dates are call-centre days, inclusive. {@code clientScope} and {@code operatorScope}
+     * are who is asking, not what they asked for: a CLIENT user's client, an operator's own username (null: all).
+     */
     public record Filter(String operator, LeadStatus status, String campaign, Long clientId, LocalDate from,
-            LocalDate to, Long contactId, Long clientScope) {
+            LocalDate to, Long contactId, Long clientScope, String operatorScope) {
+
+        public Filter(String operator, LeadStatus status, String campaign, Long clientId, LocalDate from,
+                LocalDate to, Long contactId, Long clientScope) {
+            this(operator, status, campaign, clientId, from, to, contactId, clientScope, null);
+        }
     }
 
     /** A lead's parts once checked against the database. */
@@ -191,8 +199,8 @@ public class LeadBook {
      * Changes a lead. Value and notes anyone who may edit it; its evidence — the call it cites, its operator and its
      * time — only a SUPERVISOR or ADMIN ({@code supervising}). Every change is kept in the tamper trail.
      */
-    public Lead update(long id, LeadInput input, boolean supervising, Long clientScope) {
-        Lead lead = visible(id, clientScope);
+    public Lead update(long id, LeadInput input, boolean supervising, Long clientScope, String operatorScope) {
+        Lead lead = visible(id, clientScope, operatorScope);
         ProblemException.requireVersion("Lead " + id, input.version(), lead.getVersion());
         if (input.contactId() != null && !input.contactId().equals(lead.getContactId())) {
             throw ProblemException.invalid("contactId", "cannot change; merge the contacts instead");
@@ -259,8 +267,9 @@ public class LeadBook {
     }
 
     /** Moves a lead on; a {@code version} sent must still be the lead's, so a change made meanwhile is not skipped. */
-    public Lead move(long id, LeadStatus status, String reason, Long version, String by, Long clientScope) {
-        Lead lead = visible(id, clientScope);
+    public Lead move(long id, LeadStatus status, String reason, Long version, String by, Long clientScope,
+            String operatorScope) {
+        Lead lead = visible(id, clientScope, operatorScope);
         if (version != null) {
             ProblemException.requireVersion("Lead " + id, version, lead.getVersion());
         }
@@ -276,8 +285,17 @@ public class LeadBook {
     }
 
     public Lead visible(long id, Long clientScope) {
+        return visible(id, clientScope, null);
+    }
+
+    /**
+     * A lead the caller may see: of their client for a CLIENT user, their own for an operator ({@code operatorScope},
+     * their username). Another's is 404, as if it did not exist, so that ids cannot be probed for leads.
+     */
+    public Lead visible(long id, Long clientScope, String operatorScope) {
         Lead lead = em.find(Lead.class, id);
-        if (lead == null || (clientScope != null && !clientScope.equals(lead.getClientId()))) {
+        if (lead == null || (clientScope != null && !clientScope.equals(lead.getClientId()))
+                || (operatorScope != null && !operatorScope.equals(lead.getOperator()))) {
             throw ProblemException.notFound("There is no lead " + id);
         }
         return lead;
@@ -315,6 +333,10 @@ public class LeadBook {
         if (f.clientScope() != null) {
             where.append(" AND l.clientId = :scope");
             params.put("scope", f.clientScope());
+        }
+        if (f.operatorScope() != null) {
+            where.append(" AND l.operator = :own");
+            params.put("own", f.operatorScope());
         }
         if (f.contactId() != null) {
             where.append(" AND l.contactId = :contact");

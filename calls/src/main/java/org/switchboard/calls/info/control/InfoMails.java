@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +20,11 @@ import org.switchboard.core.errors.ProblemException;
 import org.switchboard.core.mail.Mail;
 import org.switchboard.core.mail.Outbox;
 import org.switchboard.core.people.entity.User;
+import org.switchboard.core.security.Caller;
 import org.switchboard.core.settings.control.CallCentre;
 import org.switchboard.core.time.AppClock;
 import org.switchboard.leads.control.ContactBook;
+import org.switchboard.leads.control.SearchKeys;
 import org.switchboard.leads.entity.Company;
 import org.switchboard.leads.entity.Contact;
 
@@ -55,6 +61,11 @@ public class InfoMails {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Caller caller;
+
+    private static final Duration HOUR = Duration.ofHours(1);
 
     /**
      * Fills the campaign's active template (the one marked default, else the only active one) for the contact and
@@ -131,13 +142,50 @@ public class InfoMails {
         if (!contact.isActive()) {
             throw ProblemException.invalid("contactId", "names a contact that is deleted, merged or erased");
         }
-        String to = email != null && !email.isBlank() ? email.strip().toLowerCase(Locale.ROOT)
-                : firstEmail(contact).orElseThrow(() -> ProblemException.invalid("email",
-                        "is required: contact " + contactId + " has no e-mail address"));
+        String requester = caller.isAuthenticated() ? caller.username() : operatorUsername;
+        requireUnderLimit(requester);
+        String to;
+        if (email != null && !email.isBlank()) {
+            // info goes only to the contact's own addresses, so the server is no relay to any address an operator
+            // types: a new one is added to the contact first, an edit kept in the contact's history
+            to = SearchKeys.email(email);
+            if (!contact.getEmails().contains(to)) {
+                throw ProblemException.invalid("email", "'" + email.strip() + "' is not an address of contact "
+                        + contactId + "; info e-mails go only to the contact's own addresses: add it to the contact"
+                        + " first (PUT /api/contacts/" + contactId + "), then send");
+            }
+        } else {
+            to = firstEmail(contact).orElseThrow(() -> ProblemException.invalid("email",
+                    "is required: contact " + contactId + " has no e-mail address"));
+        }
         Placeholders.Letter letter = letter(template, campaign, contact, to, operatorUsername);
         List<Mail.Attachment> files = templates.attachments(template).stream()
                 .map(a -> new Mail.Attachment(a.getFileName(), a.getContentType(), a.getContent())).toList();
-        return outbox.queue(new Mail(List.of(to), letter.subject(), letter.text(), letter.html(), files, CATEGORY));
+        return outbox.queue(new Mail(List.of(to), letter.subject(), letter.text(), letter.html(), files, CATEGORY),
+                requester);
+    }
+
+    /**
+     * Refuses (429, with Retry-After) an info e-mail over the settings' limit per user and hour. The count is the
+     * outbox's, so it holds across restarts and on every node.
+     */
+    private void requireUnderLimit(String requester) {
+        if (requester == null) {
+            return;
+        }
+        int perHour = callCentre.settings().infoMailsPerHour();
+        Instant now = Instant.now();
+        Outbox.Requested sent = outbox.requestedSince(CATEGORY, requester, now.minus(HOUR));
+        if (sent.count() < perHour) {
+            return;
+        }
+        Instant freed = (sent.oldest() == null ? now : sent.oldest()).plus(HOUR);
+        long seconds = Math.max(1, Duration.between(now, freed).toSeconds() + 1);
+        ProblemException problem = new ProblemException(429, "Too many info e-mails", "You asked for " + sent.count()
+                + " info e-mails within the last hour; the limit is " + perHour + " an hour per user (setting"
+                + " infoMailsPerHour). Nothing was stored or sent; try again in " + seconds + " seconds", List.of(), null);
+        // the problem mapper takes the problem from the cause and the Retry-After header from the response
+        throw new WebApplicationException(problem, Response.status(429).header("Retry-After", seconds).build());
     }
 
     private Campaign campaign(String code) {

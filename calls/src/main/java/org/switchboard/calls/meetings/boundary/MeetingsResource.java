@@ -59,6 +59,9 @@ public class MeetingsResource {
     @Inject
     CallCentre callCentre;
 
+    @Inject
+    Campaigns campaigns;
+
     @POST
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR})
@@ -75,6 +78,10 @@ public class MeetingsResource {
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
+        }
+        if (input.campaign() != null && !input.campaign().isBlank()) {
+            // the campaign decides which client sees the meeting: an operator books only in their own campaigns
+            campaigns.byCode(input.campaign()).ifPresent(c -> campaigns.requireAssigned(c, caller));
         }
         Meeting meeting = meetings.book(input.booking(), caller.username());
         return Response.created(uri.getBaseUriBuilder().path("meetings").path(String.valueOf(meeting.getId())).build())

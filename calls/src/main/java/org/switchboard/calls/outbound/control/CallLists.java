@@ -157,6 +157,12 @@ public class CallLists implements org.switchboard.core.calling.CallLists {
     }
 
     @Override
+    public boolean isHeldBy(long entryId, String username) {
+        ListEntry entry = em.find(ListEntry.class, entryId);
+        return entry != null && username != null && entry.isHeldBy(username, clock.now());
+    }
+
+    @Override
     public long enqueue(String campaignCode, long contactId, String number, String source) {
         long id = add(campaignCode, contactId, number, source);
         ListEntry entry = em.find(ListEntry.class, id);

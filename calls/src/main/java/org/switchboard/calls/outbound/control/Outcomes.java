@@ -128,6 +128,15 @@ public class Outcomes {
                     + campaign.getId() + "/next first (an outcome is accepted only for the entry the queue gave you,"
                     + " while you hold it)");
         }
+        if (!mayRecordForOthers) {
+            // an outcome keeps the entry's open callback; a colleague's, before it escalates to the pool, stays theirs
+            Callback open = callbacks.openOn(entry.getId());
+            if (open != null && open.getOwner() != null && !open.getOwner().equals(caller.getUsername())
+                    && !open.isOverdue(now)) {
+                throw ProblemException.forbidden("Entry " + entryId + " has callback " + open.getId() + " planned for"
+                        + " another operator: only they or a supervisor may record an outcome that closes it");
+            }
+        }
         // whose call it was: the caller's own, or, for a supervisor, the operator who last took or worked the entry
         User operator = supervising ? workerOf(entry).orElse(caller) : caller;
         String before = entry.getLastOutcome();

@@ -63,6 +63,10 @@ public class MailMessage {
     @Column(length = 40)
     private String category;
 
+    /** The user whose request made the message, when one did (an operator's info e-mail); null for the system's. */
+    @Column(name = "requested_by", length = 64)
+    private String requestedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     private State state = State.QUEUED;
@@ -98,6 +102,11 @@ public class MailMessage {
         this.category = category;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** Names the user who asked for this message; their count of messages is what per-user limits read. */
+    public void requestedBy(String username) {
+        this.requestedBy = username;
     }
 
     /** Whether a sender may claim it now: queued and its time has come, or claimed but the lease ran out. */

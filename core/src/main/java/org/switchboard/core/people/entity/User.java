@@ -89,6 +89,10 @@ public class User {
 
     /** Roles, extension, team and client are checked together: they depend on each other. */
     public void assign(Set<Role> roles, String extension, String team, Long clientId) {
+        if (combinesClientWithStaff(roles)) {
+            throw new IllegalArgumentException("CLIENT cannot be combined with another role: a client's user sees only"
+                    + " its client's data, staff see every client's; give this account either CLIENT or staff roles");
+        }
         if (roles.contains(Role.CLIENT) && clientId == null) {
             throw new IllegalArgumentException("a CLIENT user needs clientId");
         }
@@ -148,6 +152,15 @@ public class User {
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** An account that is both a client's user and staff: never made any more, refused at login if an old one is. */
+    public boolean combinesClientWithStaff() {
+        return combinesClientWithStaff(roles);
+    }
+
+    private static boolean combinesClientWithStaff(Set<Role> roles) {
+        return roles != null && roles.contains(Role.CLIENT) && roles.size() > 1;
     }
 
     public Long getId() {

@@ -88,6 +88,9 @@ public class SettingsResource {
             @Min(value = Settings.MIN_BACKING_WINDOW_HOURS, message = "must be between 1 and 72")
             @Max(value = Settings.MAX_BACKING_WINDOW_HOURS, message = "must be between 1 and 72")
             Integer backingWindowHours,
+            @Min(value = Settings.MIN_INFO_MAILS_PER_HOUR, message = "must be between 1 and 1000")
+            @Max(value = Settings.MAX_INFO_MAILS_PER_HOUR, message = "must be between 1 and 1000")
+            Integer infoMailsPerHour,
             LocalDate thresholdsValidFrom,
             @Size(max = 500, message = "must be at most 500 characters long") String reason,
             Long version) {
@@ -99,7 +102,7 @@ public class SettingsResource {
                     t.leadSpikeFactor(), t.leadSpikeWindowDays(), t.shortCallsMinAnswered(), t.shortCallsPercent(),
                     t.longCallsMinCount(), t.repeatDialsMax(), t.planMissPercent(),
                     s.configuredPbxZone() == null ? null : s.configuredPbxZone().getId(), s.recordingMaxBytes(),
-                    s.sessionIdleMinutes(), today.backingWindowHours(), null, null, s.getVersion());
+                    s.sessionIdleMinutes(), today.backingWindowHours(), s.infoMailsPerHour(), null, null, s.getVersion());
         }
     }
 
@@ -147,6 +150,9 @@ public class SettingsResource {
         // optional on PUT, so clients written before them keep working: absent keeps the current value
         if (body.sessionIdleMinutes() != null) {
             settings.sessionIdle(body.sessionIdleMinutes());
+        }
+        if (body.infoMailsPerHour() != null) {
+            settings.infoMailsPerHour(body.infoMailsPerHour());
         }
         LocalDate today = versions.today(zone);
         LocalDate validFrom = body.thresholdsValidFrom() != null ? body.thresholdsValidFrom() : today;

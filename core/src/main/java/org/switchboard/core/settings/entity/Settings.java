@@ -72,6 +72,10 @@ public class Settings {
     @Column(name = "backing_window_hours", nullable = false)
     private int backingWindowHours;
 
+    /** Info e-mails one operator may send within an hour: their requests are what make the server send mail. */
+    @Column(name = "info_mails_per_hour", nullable = false)
+    private int infoMailsPerHour;
+
     @Version
     private long version;
 
@@ -143,6 +147,22 @@ public class Settings {
     /** The lead backing window in force today (DOMAIN.md, "backed lead"). */
     public int backingWindowHours() {
         return backingWindowHours;
+    }
+
+    /** Bounds of {@link #infoMailsPerHour()}. */
+    public static final int MIN_INFO_MAILS_PER_HOUR = 1;
+    public static final int MAX_INFO_MAILS_PER_HOUR = 1000;
+
+    public void infoMailsPerHour(int perHour) {
+        if (perHour < MIN_INFO_MAILS_PER_HOUR || perHour > MAX_INFO_MAILS_PER_HOUR) {
+            throw new IllegalArgumentException("infoMailsPerHour must be between " + MIN_INFO_MAILS_PER_HOUR + " and "
+                    + MAX_INFO_MAILS_PER_HOUR);
+        }
+        this.infoMailsPerHour = perHour;
+    }
+
+    public int infoMailsPerHour() {
+        return infoMailsPerHour;
     }
 
     public int sessionIdleMinutes() {

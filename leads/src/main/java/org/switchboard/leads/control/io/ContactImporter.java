@@ -45,12 +45,24 @@ public class ContactImporter implements RowImporter {
     private final Campaigns campaigns;
     private final DoNotCallList dnc;
     private final String username;
+    /** An operator who may name only the campaigns they are assigned to; null: any campaign. */
+    private final String assignedOnly;
 
     public ContactImporter(EntityManager em, Campaigns campaigns, DoNotCallList dnc, String username) {
+        this(em, campaigns, dnc, username, null);
+    }
+
+    /**
+     * @param assignedOnly an operator's username: rows may name only campaigns that operator is assigned to, since the
+     *                     source campaign decides which client sees a contact; null for staff who may name any
+     */
+    public ContactImporter(EntityManager em, Campaigns campaigns, DoNotCallList dnc, String username,
+            String assignedOnly) {
         this.em = em;
         this.campaigns = campaigns;
         this.dnc = dnc;
         this.username = username;
+        this.assignedOnly = assignedOnly;
     }
 
     @Override
@@ -248,6 +260,10 @@ public class ContactImporter implements RowImporter {
             campaign = campaigns.byCode(campaignCode).orElse(null);
             if (campaign == null) {
                 problems.add(new Rejection(line, "source_campaign", "names no campaign: '" + campaignCode + "'"));
+            } else if (assignedOnly != null && !campaign.getOperators().contains(assignedOnly)) {
+                problems.add(new Rejection(line, "source_campaign", "names campaign " + campaign.getCode()
+                        + ", which you are not assigned to; an operator attributes contacts only to their own campaigns"));
+                campaign = null;
             }
         }
         Boolean consentGiven = cell(problems, line, "consent", () -> Cells.yesNo(row.get("consent")));
