@@ -99,11 +99,11 @@ class AccessMatrixIT {
 
     private static Side side(String label) {
         long client = Api.createClient(unique(label + " client"));
-        String campaign = Api.createCampaign(client, "INBOUND_AD");
-        long campaignId = admin().get("/api/campaigns?q=" + campaign).then().statusCode(200).extract().jsonPath()
-                .getLong("items[0].id");
         String operator = unique("matrix-op");
         createUser(operator, List.of("OPERATOR"), Api.freeExtension(), null);
+        String campaign = Api.createCampaign(client, "INBOUND_AD", List.of(operator));
+        long campaignId = admin().get("/api/campaigns?q=" + campaign).then().statusCode(200).extract().jsonPath()
+                .getLong("items[0].id");
         String clientUser = unique("matrix-client");
         createUser(clientUser, List.of("CLIENT"), null, client);
         Response logged = as(operator, operator + "-pw").body(Map.of("number", Api.freeMobile(), "campaign", campaign,
