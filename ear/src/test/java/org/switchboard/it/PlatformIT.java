@@ -46,7 +46,7 @@ class PlatformIT {
     void everyModuleIsDeployedInDependencyOrderWithItsSchema() {
         admin().get("/api/modules").then().statusCode(200)
                 .body("id", equalTo(List.of("core", "leads", "calls", "aftersales", "reporting", "surveys")))
-                .body("find { it.id == 'core' }.schemaVersion", equalTo("9"))
+                .body("find { it.id == 'core' }.schemaVersion", equalTo("10"))
                 .body("find { it.id == 'leads' }.schemaVersion", equalTo("2"));
     }
 

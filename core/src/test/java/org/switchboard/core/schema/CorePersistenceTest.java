@@ -52,7 +52,7 @@ class CorePersistenceTest {
                     getClass().getClassLoader());
             assertThat(again).singleElement().satisfies(a -> {
                 assertThat(a.migrationsExecuted()).isZero();
-                assertThat(a.schemaVersion()).isEqualTo("9");
+                assertThat(a.schemaVersion()).isEqualTo("10");
             });
             Settings settings = sessions.fromSession(s -> s.find(Settings.class, Settings.SINGLETON));
             assertThat(settings.zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
