@@ -52,8 +52,11 @@ public final class Limits {
 
     /** JSON nesting depth (objects and arrays). */
     public static final int JSON_DEPTH = 64;
-    /** Characters of one JSON string. */
-    public static final int JSON_STRING_CHARS = 1_000_000;
+    /**
+     * Characters of one JSON string: as many as the default body limit has bytes, so that a body over that limit is
+     * refused as too large (413) whatever it holds, and the cap still holds for an endpoint with a larger body limit.
+     */
+    public static final int JSON_STRING_CHARS = (int) JSON_BODY_BYTES;
 
     private Limits() {
     }

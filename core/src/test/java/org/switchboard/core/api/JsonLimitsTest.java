@@ -41,7 +41,7 @@ class JsonLimitsTest {
 
     @Test
     void aLongStringIsRefused() {
-        String json = "{\"a\":\"" + "x".repeat(1_000_001) + "\"}";
+        String json = "{\"a\":\"" + "x".repeat(org.switchboard.core.limits.Limits.JSON_STRING_CHARS + 1) + "\"}";
         assertThatThrownBy(() -> Json.mapper().readValue(json, Map.class)).isInstanceOf(JsonProcessingException.class);
     }
 }
