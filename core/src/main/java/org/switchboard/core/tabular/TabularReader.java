@@ -1,6 +1,5 @@
 package org.switchboard.core.tabular;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -45,9 +44,9 @@ import org.switchboard.core.limits.Limits;
  * through POI's event (SAX) API. XLSX cells arrive as text: dates as {@code YYYY-MM-DD} (or
  * {@code YYYY-MM-DD HH:MM:SS} when they carry a time), numbers without exponent or grouping.
  * <p>
- * Bounded whatever the file holds ({@link Limits}): a CSV record of at most {@value Limits#CSV_LINE_CHARS} characters
- * (a line, or the lines of a quoted cell that spans them) — a file of one endless line is refused after that many, not
- * read whole; at most {@value Limits#FIELDS_PER_ROW} cells a row and {@value Limits#IMPORT_ROWS} data rows; an XLSX
+ * Bounded whatever the file holds ({@link Limits}): a CSV line of at most {@value Limits#CSV_LINE_CHARS} characters
+ * — a file of one endless line is refused after that many, not read whole — and a record (a quoted cell may span
+ * lines) of about twice that; at most {@value Limits#FIELDS_PER_ROW} cells a row and {@value Limits#IMPORT_ROWS} data rows; an XLSX
  * part of at most {@value Limits#XLSX_ENTRY_BYTES} bytes uncompressed, compressed no better than 1 :
  * {@code 1/XLSX_MIN_INFLATE_RATIO} (a zip bomb is refused as it inflates), shared strings of at most
  * {@value Limits#XLSX_SHARED_STRINGS_CHARS} characters in all, a cell of at most {@value Limits#XLSX_CELL_CHARS}. Each
@@ -191,7 +190,7 @@ public final class TabularReader {
     /** A breach the caller can act on, with the technical cause in the server log only. */
     private static UnreadableFile unreadable(String message, Throwable cause) {
         String id = "urn:uuid:" + java.util.UUID.randomUUID();
-        LOG.log(Level.FINE, message + " (" + id + ")", cause);
+        LOG.log(Level.INFO, message + " (" + id + ")", cause);
         return new UnreadableFile(message + " (reference " + id + " in the server log)", cause);
     }
 
