@@ -115,6 +115,12 @@ public final class Problems {
             ProblemException p = unavailable(null);
             return new Problem(type(503), p.title(), 503, p.getMessage(), instance, List.of(), null);
         }
+        if (sqlState(failure, "22021")) {
+            // PostgreSQL stores no NUL character (and no invalid byte sequence) in text
+            return new Problem(type(400), "Invalid characters", 400, "A value in the request holds a character "
+                    + "Switchboard cannot store (a NUL or another control byte); remove it. Nothing of this request was "
+                    + "stored.", instance, List.of(), null);
+        }
         if (sqlState(failure, "22001") || sqlState(failure, "22003")) {
             // a value the checks let through is longer (or larger) than its column: the request's fault, and nothing
             // of it was stored (the transaction rolled back)
